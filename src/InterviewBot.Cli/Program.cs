@@ -1,0 +1,1 @@
+return await InterviewBot.Cli.CliApp.RunAsync(args, Console.Out, Console.Error);

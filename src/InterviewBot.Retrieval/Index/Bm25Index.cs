@@ -1,0 +1,164 @@
+namespace InterviewBot.Retrieval.Index;
+
+/// <summary>An inverted index with Okapi BM25 scoring over documents given as term-id arrays. Postings are stored
+/// in flat arrays; a query accumulates scores term at a time into a per-thread buffer.</summary>
+internal sealed class Bm25Index
+{
+    private const float K1 = 1.2f;
+    private const float B = 0.75f;
+
+    private readonly int[] _postingStart;   // per term: offset into _docs/_tfs; length = terms + 1
+    private readonly int[] _docs;
+    private readonly float[] _tfNorm;        // per posting: tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avg))
+    private readonly float[] _idf;
+
+    [ThreadStatic]
+    private static float[]? _scratch;
+
+    [ThreadStatic]
+    private static int[]? _touched;
+
+    public Bm25Index(IReadOnlyList<int[]> documents, int termCount)
+    {
+        DocumentCount = documents.Count;
+        var counts = new int[termCount + 1];
+        long totalLength = 0;
+        foreach (var doc in documents)
+        {
+            totalLength += doc.Length;
+            foreach (var t in DistinctTerms(doc))
+            {
+                counts[t]++;
+            }
+        }
+
+        var avg = documents.Count == 0 ? 1f : Math.Max(1f, totalLength / (float)documents.Count);
+        _postingStart = new int[termCount + 1];
+        for (var t = 0; t < termCount; t++)
+        {
+            _postingStart[t + 1] = _postingStart[t] + counts[t];
+        }
+
+        _docs = new int[_postingStart[termCount]];
+        _tfNorm = new float[_docs.Length];
+        _idf = new float[termCount];
+        var fill = (int[])_postingStart.Clone();
+        var tf = new Dictionary<int, int>();
+        for (var d = 0; d < documents.Count; d++)
+        {
+            tf.Clear();
+            foreach (var t in documents[d])
+            {
+                tf[t] = tf.GetValueOrDefault(t) + 1;
+            }
+
+            var lengthNorm = K1 * (1 - B + (B * documents[d].Length / avg));
+            foreach (var (t, f) in tf)
+            {
+                var at = fill[t]++;
+                _docs[at] = d;
+                _tfNorm[at] = f * (K1 + 1) / (f + lengthNorm);
+            }
+        }
+
+        for (var t = 0; t < termCount; t++)
+        {
+            _idf[t] = Idf(counts[t]);
+        }
+    }
+
+    public int DocumentCount { get; }
+
+    /// <summary>BM25 idf of a term that occurs in <paramref name="df"/> documents (0 for a term never seen: it has
+    /// the largest idf, which is what coverage measures want).</summary>
+    public float Idf(int df) => MathF.Log(1 + ((DocumentCount - df + 0.5f) / (df + 0.5f)));
+
+    /// <summary>The idf of a term id, or of an unseen term when <paramref name="term"/> is -1.</summary>
+    public float IdfOf(int term) => term >= 0 && term < _idf.Length ? _idf[term] : Idf(0);
+
+    public int DocumentFrequency(int term) =>
+        term >= 0 && term < _idf.Length ? _postingStart[term + 1] - _postingStart[term] : 0;
+
+    /// <summary>Scores every document that has a query term; calls <paramref name="visit"/> with each (doc, score).</summary>
+    public void Score(ReadOnlySpan<int> queryTerms, Action<int, float> visit)
+    {
+        var scratch = _scratch is { } s && s.Length >= DocumentCount ? s : _scratch = new float[Math.Max(DocumentCount, 1)];
+        var touched = _touched is { } tt && tt.Length >= DocumentCount ? tt : _touched = new int[Math.Max(DocumentCount, 1)];
+        var n = 0;
+        foreach (var t in queryTerms)
+        {
+            if (t < 0 || t >= _idf.Length)
+            {
+                continue;
+            }
+
+            var idf = _idf[t];
+            for (var p = _postingStart[t]; p < _postingStart[t + 1]; p++)
+            {
+                var d = _docs[p];
+                if (scratch[d] == 0)
+                {
+                    touched[n++] = d;
+                }
+
+                scratch[d] += idf * _tfNorm[p];
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            var d = touched[i];
+            visit(d, scratch[d]);
+            scratch[d] = 0;
+        }
+    }
+
+    /// <summary>BM25 score of a single document (for re-scoring a known candidate).</summary>
+    public float ScoreOne(ReadOnlySpan<int> queryTerms, int doc)
+    {
+        var score = 0f;
+        foreach (var t in queryTerms)
+        {
+            if (t < 0 || t >= _idf.Length)
+            {
+                continue;
+            }
+
+            var lo = _postingStart[t];
+            var hi = _postingStart[t + 1] - 1;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                var d = _docs[mid];
+                if (d == doc)
+                {
+                    score += _idf[t] * _tfNorm[mid];
+                    break;
+                }
+
+                if (d < doc)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+        }
+
+        return score;
+    }
+
+    private static IEnumerable<int> DistinctTerms(int[] doc)
+    {
+        var seen = new HashSet<int>();
+        foreach (var t in doc)
+        {
+            if (seen.Add(t))
+            {
+                yield return t;
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace InterviewBot.Retrieval;
+
+/// <summary>Ranking weights and the abstention threshold. The defaults were chosen on the development set
+/// (eval/dev.jsonl plus the seed set); see README "Retrieval quality".</summary>
+public sealed record RetrievalOptions
+{
+    /// <summary>Weight of the whole answer's BM25 score (the passage's surroundings).</summary>
+    public double TurnWeight { get; init; } = 0.3;
+
+    /// <summary>Weight of the BM25 score of the interviewer's question the answer replies to.</summary>
+    public double ContextWeight { get; init; } = 0.5;
+
+    /// <summary>How fast the question's weight fades along its answer: 1 / (1 + decay × sentence index).</summary>
+    public double PositionDecay { get; init; } = 0.3;
+
+    /// <summary>Weight of the cosine similarity of the ML.NET embeddings.</summary>
+    public double DenseWeight { get; init; } = 0.1;
+
+    /// <summary>Bonus when the question names the quote's speaker.</summary>
+    public double SpeakerBonus { get; init; } = 0.15;
+
+    /// <summary>Multiplier for narration (the article's author), so interviewees win ties.</summary>
+    public double NarratorFactor { get; init; } = 0.7;
+
+    /// <summary>Answer only when the confidence (share of the question's weighted terms that the best passage, its
+    /// answer, its question and its speaker cover) reaches this.</summary>
+    public double AbstainBelow { get; init; } = 0.3;
+
+    /// <summary>How many lexical candidates are re-ranked with embeddings.</summary>
+    public int Candidates { get; init; } = 300;
+
+    public static RetrievalOptions Default { get; } = new();
+}
+
+/// <summary>What to search for.</summary>
+public sealed record SearchRequest(string Question, int Top = 3, string? Speaker = null, string? InterviewId = null, int Skip = 0);

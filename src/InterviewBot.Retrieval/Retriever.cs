@@ -1,0 +1,162 @@
+using System.Numerics.Tensors;
+using InterviewBot.Core.Model;
+using InterviewBot.Retrieval.Index;
+using InterviewBot.Retrieval.Quotes;
+using InterviewBot.Retrieval.Text;
+
+namespace InterviewBot.Retrieval;
+
+/// <summary>Answers questions from a <see cref="PassageIndex"/> with verbatim, attributed quotes.</summary>
+public sealed class Retriever(PassageIndex index, RetrievalOptions? options = null)
+{
+    public const int MaxQuestionLength = 1000;
+
+    private readonly RetrievalOptions _options = options ?? RetrievalOptions.Default;
+
+    public PassageIndex Index => index;
+
+    public async Task<Answer> AskAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        var question = request.Question.Trim();
+        if (question.Length == 0)
+        {
+            throw new ArgumentException("the question is empty");
+        }
+
+        if (question.Length > MaxQuestionLength)
+        {
+            throw new ArgumentException($"the question is {question.Length} characters; the limit is {MaxQuestionLength}");
+        }
+
+        var terms = Analyzer.QueryTerms(question).Distinct().ToArray();
+        if (terms.Length == 0 || index.PassageTotal == 0)
+        {
+            return Answer.Abstain(question, 0);
+        }
+
+        var ids = terms.Select(index.Vocabulary.Find).ToArray();
+        var ranked = RankLexical(ids, request);
+        if (ranked.Count == 0)
+        {
+            return Answer.Abstain(question, 0);
+        }
+
+        var queryVector = (await index.Embedder.GenerateAsync([question], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector;
+        var scored = ranked.Select(c => c with { Score = c.Score + (_options.DenseWeight * Cosine(queryVector.Span, c.Passage)) })
+            .OrderByDescending(c => c.Score).ThenBy(c => c.Passage).ToList();
+
+        var confidence = Coverage(ids, scored[0]);
+        if (confidence < _options.AbstainBelow)
+        {
+            return Answer.Abstain(question, confidence);
+        }
+
+        var quotes = QuoteSelector.Select(index, scored, ids, request.Skip + request.Top).Skip(request.Skip).ToList();
+        return new Answer(question, quotes.Count > 0, quotes, confidence);
+    }
+
+    internal sealed record Candidate(int Passage, double Score);
+
+    /// <summary>BM25 over passages, whole answers and their questions, combined per passage.</summary>
+    private List<Candidate> RankLexical(int[] ids, SearchRequest request)
+    {
+        var z = ids.Sum(t => index.Windows.IdfOf(t));
+        var turnScores = new Dictionary<int, double>();
+        var contextScores = new Dictionary<int, double>();
+        index.TurnText.Score(ids, (e, s) => turnScores[e] = _options.TurnWeight * s / z);
+        index.Context.Score(ids, (e, s) => contextScores[e] = _options.ContextWeight * s / z);
+
+        var passageScores = new Dictionary<int, double>();
+        index.Windows.Score(ids, (p, s) => passageScores[p] = s / z);
+
+        // Answers that match mostly through their question ("I haven't asked him.") join as candidates too.
+        foreach (var e in turnScores.Keys.Union(contextScores.Keys)
+                     .OrderByDescending(e => turnScores.GetValueOrDefault(e) + contextScores.GetValueOrDefault(e)).Take(30))
+        {
+            for (var p = index.TurnFirstPassage[e]; p < index.TurnFirstPassage[e + 1]; p++)
+            {
+                passageScores.TryAdd(p, 0);
+            }
+        }
+
+        var filter = SpeakerFilter(request);
+        var candidates = new List<Candidate>(passageScores.Count);
+        foreach (var (p, s) in passageScores)
+        {
+            var e = index.PassageTurn[p];
+            if (!filter(e))
+            {
+                continue;
+            }
+
+            // The question's match counts most at the start of its answer, where the reply to it usually is.
+            var position = index.PassageFirst[p];
+            var score = s + turnScores.GetValueOrDefault(e) + (contextScores.GetValueOrDefault(e) / (1 + (_options.PositionDecay * position)));
+            if (index.SpeakerTerms[e].Any(ids.Contains))
+            {
+                score += _options.SpeakerBonus;
+            }
+
+            if (index.TurnOf(e).Role == SpeakerRole.Narrator)
+            {
+                score *= _options.NarratorFactor;
+            }
+
+            candidates.Add(new Candidate(p, score));
+        }
+
+        candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
+        if (candidates.Count > _options.Candidates)
+        {
+            candidates.RemoveRange(_options.Candidates, candidates.Count - _options.Candidates);
+        }
+
+        return candidates;
+    }
+
+    private Func<int, bool> SpeakerFilter(SearchRequest request)
+    {
+        if (request.Speaker is null && request.InterviewId is null)
+        {
+            return _ => true;
+        }
+
+        return e =>
+            (request.Speaker is null || SpeakerMatches(index.TurnOf(e).Speaker, request.Speaker))
+            && (request.InterviewId is null || index.InterviewOf(e).Id.Equals(request.InterviewId, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>"Russo", "joe russo" and "Joe Russo" all name "Joe Russo".</summary>
+    public static bool SpeakerMatches(string speaker, string wanted)
+    {
+        var have = speaker.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return wanted.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .All(w => have.Any(h => h.Trim('.', ',').Equals(w.Trim('.', ','), StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private double Cosine(ReadOnlySpan<float> query, int passage)
+    {
+        var p = index.Embedding(passage);
+        return p.Length == query.Length && p.Length > 0 ? TensorPrimitives.Dot(query, p) : 0;
+    }
+
+    /// <summary>The idf-weighted share of the question's terms found in the best passage, its whole answer, the
+    /// question it answers, or its speaker's name. Terms the corpus never uses weigh the most.</summary>
+    private double Coverage(int[] ids, Candidate best)
+    {
+        var e = index.PassageTurn[best.Passage];
+        var total = 0.0;
+        var covered = 0.0;
+        foreach (var t in ids)
+        {
+            var idf = index.Windows.IdfOf(t);
+            total += idf;
+            if (t >= 0 && (index.TurnText.ScoreOne([t], e) > 0 || index.Context.ScoreOne([t], e) > 0 || index.SpeakerTerms[e].Contains(t)))
+            {
+                covered += idf;
+            }
+        }
+
+        return total == 0 ? 0 : covered / total;
+    }
+}

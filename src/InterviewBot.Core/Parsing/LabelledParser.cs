@@ -40,9 +40,11 @@ public sealed partial class LabelledParser : ITranscriptParser
         var lines = TextNormalizer.Lines(text).Select(l => l.Trim().Trim('\u00A0')).ToList();
         var matches = lines.Select(Match).ToList();
 
-        // A label must recur (or be Q/A, or be named in the metadata) to count: "Note: ..." once is just text.
+        // An all-caps label (MR. DOE:) is a speaker even once; a capitalised one must recur, or be named in the
+        // metadata, to count: "Note: ..." once is just text.
         var counts = matches.Where(m => m is not null).GroupBy(m => m!.Value.Label).ToDictionary(g => g.Key, g => g.Count());
-        bool IsSpeaker(string label) => label is "Q" or "A" || counts[label] >= 2 || (metadata?.Speakers.ContainsKey(label) ?? false);
+        bool IsSpeaker(string label) => label is "Q" or "A" || counts[label] >= 2 || (label.Length >= 2 && !label.Any(char.IsLower))
+            || (metadata?.Speakers.ContainsKey(label) ?? false);
 
         var hints = MetadataHints.None;
         var turns = new List<RawTurn>();

@@ -29,8 +29,7 @@ internal static class AskCommand
             if (parse.GetValue(batch) is { } file)
             {
                 var retriever = CorpusSource.LoadRetriever(parse, Console.Error);
-                await RunBatchAsync(retriever, file, n, who, stdout, ct).ConfigureAwait(false);
-                return 0;
+                return await RunBatchAsync(retriever, file, n, who, stdout, ct).ConfigureAwait(false);
             }
 
             var q = parse.GetValue(question);
@@ -69,13 +68,16 @@ internal static class AskCommand
         }
     }
 
-    private static async Task RunBatchAsync(Retriever retriever, string file, int top, string? speaker, TextWriter stdout, CancellationToken ct)
+    /// <summary>One JSON line per input line. A bad line gets a JSON line with an "error" and the rest still run;
+    /// the exit code is 1 when any line failed.</summary>
+    private static async Task<int> RunBatchAsync(Retriever retriever, string file, int top, string? speaker, TextWriter stdout, CancellationToken ct)
     {
         if (!File.Exists(file))
         {
             throw new CliException($"batch file not found: {file}", CliApp.Failure);
         }
 
+        var failed = 0;
         var lineNo = 0;
         foreach (var line in await File.ReadAllLinesAsync(file, ct).ConfigureAwait(false))
         {
@@ -85,22 +87,28 @@ internal static class AskCommand
                 continue;
             }
 
-            string? id;
-            string? q;
+            string? id = null;
+            string? q = null;
             try
             {
-                using var doc = JsonDocument.Parse(line);
-                id = doc.RootElement.TryGetProperty("id", out var i) ? i.ToString() : null;
-                q = doc.RootElement.TryGetProperty("question", out var qq) ? qq.GetString() : null;
-            }
-            catch (JsonException ex)
-            {
-                throw new CliException($"{file}:{lineNo}: not valid JSON ({ex.Message})", CliApp.Failure);
-            }
+                using (var doc = JsonDocument.Parse(line))
+                {
+                    id = doc.RootElement.TryGetProperty("id", out var i) ? i.ToString() : null;
+                    q = doc.RootElement.TryGetProperty("question", out var qq) && qq.ValueKind == JsonValueKind.String ? qq.GetString() : null;
+                }
 
-            Validate(q);
-            var answer = await retriever.AskAsync(new SearchRequest(q!, top, speaker), ct).ConfigureAwait(false);
-            await stdout.WriteLineAsync(QuoteJson.Serialize(new QuoteJson.AnswerDto(id, answer.Question, answer.Answered, answer.Quotes.Select(QuoteJson.From).ToList()))).ConfigureAwait(false);
+                Validate(q);
+                var answer = await retriever.AskAsync(new SearchRequest(q!, top, speaker), ct).ConfigureAwait(false);
+                await stdout.WriteLineAsync(QuoteJson.Serialize(new QuoteJson.AnswerDto(id, answer.Question, answer.Answered, answer.Quotes.Select(QuoteJson.From).ToList()))).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is JsonException or CliException or ArgumentException)
+            {
+                failed++;
+                var message = ex is JsonException ? $"line {lineNo}: not valid JSON" : $"line {lineNo}: {ex.Message}";
+                await stdout.WriteLineAsync(QuoteJson.Serialize(new { id, question = q, answered = false, quotes = Array.Empty<object>(), error = message })).ConfigureAwait(false);
+            }
         }
+
+        return failed == 0 ? 0 : CliApp.Failure;
     }
 }

@@ -1,0 +1,32 @@
+# syntax=docker/dockerfile:1
+# Multi-stage: restore, build, test, publish; the runtime image runs as a non-root user with seeds/ baked in.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY Directory.Build.props Directory.Packages.props InterviewBot.sln ./
+COPY src/InterviewBot.Core/InterviewBot.Core.csproj src/InterviewBot.Core/
+COPY src/InterviewBot.Retrieval/InterviewBot.Retrieval.csproj src/InterviewBot.Retrieval/
+COPY src/InterviewBot.Cli/InterviewBot.Cli.csproj src/InterviewBot.Cli/
+COPY tests/InterviewBot.Core.Tests/InterviewBot.Core.Tests.csproj tests/InterviewBot.Core.Tests/
+COPY tests/InterviewBot.Retrieval.Tests/InterviewBot.Retrieval.Tests.csproj tests/InterviewBot.Retrieval.Tests/
+COPY tests/InterviewBot.Cli.Tests/InterviewBot.Cli.Tests.csproj tests/InterviewBot.Cli.Tests/
+RUN dotnet restore InterviewBot.sln
+COPY . .
+RUN dotnet build InterviewBot.sln -c Release --no-restore
+
+FROM build AS test
+RUN dotnet test InterviewBot.sln -c Release --no-build
+
+FROM test AS publish
+RUN dotnet publish src/InterviewBot.Cli/InterviewBot.Cli.csproj -c Release --no-build -o /app
+
+FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
+WORKDIR /app
+COPY --from=publish /app .
+# The index cache lives on a volume; configuration comes from the environment.
+ENV XDG_CACHE_HOME=/data/cache \
+    INTERVIEWBOT_CONFIG=/app/appsettings.json
+RUN mkdir -p /data && chown -R app:app /data
+VOLUME ["/data"]
+USER app
+ENTRYPOINT ["dotnet", "/app/interviewbot.dll"]
+CMD ["--help"]

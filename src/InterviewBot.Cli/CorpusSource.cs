@@ -46,7 +46,7 @@ internal static class CorpusSource
         return corpus;
     }
 
-    public static Retriever LoadRetriever(ParseResult parse, TextWriter? warnings = null)
+    public static Retriever LoadRetriever(ParseResult parse, TextWriter? warnings = null, RetrievalOptions? options = null)
     {
         var corpus = LoadCorpus(parse);
         foreach (var s in corpus.Skipped)
@@ -55,7 +55,7 @@ internal static class CorpusSource
         }
 
         var cache = parse.GetValue(NoCacheOption) ? null : CacheDirectory();
-        return new Retriever(IndexCache.LoadOrBuild(corpus, cache));
+        return new Retriever(IndexCache.LoadOrBuild(corpus, cache), options);
     }
 
     private static string[] ConfiguredDirectories()

@@ -14,7 +14,7 @@ public sealed record RetrievalOptions
     public double PositionDecay { get; init; } = 0.3;
 
     /// <summary>Weight of the cosine similarity of the ML.NET embeddings.</summary>
-    public double DenseWeight { get; init; } = 0.1;
+    public double DenseWeight { get; init; } = 0;
 
     /// <summary>Bonus when the question names the quote's speaker.</summary>
     public double SpeakerBonus { get; init; } = 0.15;
@@ -30,6 +30,29 @@ public sealed record RetrievalOptions
     public int Candidates { get; init; } = 300;
 
     public static RetrievalOptions Default { get; } = new();
+
+    /// <summary>Returns a copy with one setting changed, from "Name=value" (for ablations: eval --option).</summary>
+    public RetrievalOptions With(string assignment)
+    {
+        var parts = assignment.Split('=', 2, StringSplitOptions.TrimEntries);
+        if (parts.Length != 2 || !double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v))
+        {
+            throw new ArgumentException($"option '{assignment}' must be Name=number");
+        }
+
+        return parts[0].ToLowerInvariant() switch
+        {
+            "turnweight" => this with { TurnWeight = v },
+            "contextweight" => this with { ContextWeight = v },
+            "positiondecay" => this with { PositionDecay = v },
+            "denseweight" => this with { DenseWeight = v },
+            "speakerbonus" => this with { SpeakerBonus = v },
+            "narratorfactor" => this with { NarratorFactor = v },
+            "abstainbelow" => this with { AbstainBelow = v },
+            "candidates" => this with { Candidates = (int)v },
+            _ => throw new ArgumentException($"unknown retrieval option '{parts[0]}' (TurnWeight, ContextWeight, PositionDecay, DenseWeight, SpeakerBonus, NarratorFactor, AbstainBelow, Candidates)"),
+        };
+    }
 }
 
 /// <summary>What to search for.</summary>

@@ -41,9 +41,13 @@ public sealed class Retriever(PassageIndex index, RetrievalOptions? options = nu
             return Answer.Abstain(question, 0);
         }
 
-        var queryVector = (await index.Embedder.GenerateAsync([question], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector;
-        var scored = ranked.Select(c => c with { Score = c.Score + (_options.DenseWeight * Cosine(queryVector.Span, c.Passage)) })
-            .OrderByDescending(c => c.Score).ThenBy(c => c.Passage).ToList();
+        var scored = ranked;
+        if (_options.DenseWeight != 0)
+        {
+            var queryVector = (await index.Embedder.GenerateAsync([question], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector;
+            scored = ranked.Select(c => c with { Score = c.Score + (_options.DenseWeight * Cosine(queryVector.Span, c.Passage)) })
+                .OrderByDescending(c => c.Score).ThenBy(c => c.Passage).ToList();
+        }
 
         var confidence = Coverage(ids, scored[0]);
         if (confidence < _options.AbstainBelow)
@@ -105,7 +109,7 @@ public sealed class Retriever(PassageIndex index, RetrievalOptions? options = nu
             candidates.Add(new Candidate(p, score));
         }
 
-        candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
+        candidates.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Passage.CompareTo(b.Passage));
         if (candidates.Count > _options.Candidates)
         {
             candidates.RemoveRange(_options.Candidates, candidates.Count - _options.Candidates);

@@ -74,6 +74,23 @@ public sealed class RetrieverTests
         Assert.Empty(first.Quotes.Select(q => q.Text).Intersect(second.Quotes.Select(q => q.Text)));
     }
 
+    [Fact]
+    public async Task With_dense_reranking_on_scores_change_but_quotes_stay_verbatim_and_relevant()
+    {
+        var lexical = await SeedIndex.Retriever.AskAsync(new SearchRequest("What is stunt visualization?"));
+        var dense = await new Retriever(SeedIndex.Index, RetrievalOptions.Default.With("DenseWeight=0.5")).AskAsync(new SearchRequest("What is stunt visualization?"));
+        Assert.Contains(dense.Quotes, q => q.Text.Contains("stunt-vis", StringComparison.Ordinal));
+        Assert.All(dense.Quotes, q => Assert.True(Evaluator.IsVerbatim(SeedIndex.Retriever, q)));
+        Assert.NotEqual(lexical.Quotes[0].Score, dense.Quotes[0].Score);
+    }
+
+    [Fact]
+    public void Unknown_ranking_options_are_rejected_by_name()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => RetrievalOptions.Default.With("Speed=3"));
+        Assert.Contains("Speed", ex.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

@@ -12,6 +12,7 @@ public sealed class Retriever(PassageIndex index, RetrievalOptions? options = nu
     public const int MaxQuestionLength = 1000;
 
     private readonly RetrievalOptions _options = options ?? RetrievalOptions.Default;
+    private readonly Lazy<Acronyms> _acronyms = new(() => Acronyms.Find(index.Corpus));
 
     public PassageIndex Index => index;
 
@@ -28,7 +29,7 @@ public sealed class Retriever(PassageIndex index, RetrievalOptions? options = nu
             throw new ArgumentException($"the question is {question.Length} characters; the limit is {MaxQuestionLength}");
         }
 
-        var terms = Analyzer.QueryTerms(question).Distinct().ToArray();
+        var terms = _acronyms.Value.Expand(Analyzer.QueryTerms(question).Distinct().ToList()).ToArray();
         if (terms.Length == 0 || index.PassageTotal == 0)
         {
             return Answer.Abstain(question, 0);

@@ -13,6 +13,9 @@ public sealed class Retriever(PassageIndex index, RetrievalOptions? options = nu
 
     private readonly RetrievalOptions _options = options ?? RetrievalOptions.Default;
     private readonly Lazy<Acronyms> _acronyms = new(() => Acronyms.Find(index.Corpus));
+    private readonly Lazy<HashSet<string>> _metadataTerms = new(() => index.Corpus.Interviews
+        .SelectMany(i => new[] { i.Metadata.Title, i.Metadata.Outlet, i.Metadata.Author }.Concat(i.Metadata.Interviewers).Concat(i.Metadata.Interviewees))
+        .OfType<string>().SelectMany(Analyzer.Terms).ToHashSet(StringComparer.Ordinal));
 
     public PassageIndex Index => index;
 
@@ -33,6 +36,12 @@ public sealed class Retriever(PassageIndex index, RetrievalOptions? options = nu
         if (terms.Length == 0 || index.PassageTotal == 0)
         {
             return Answer.Abstain(question, 0);
+        }
+
+        if (UnknownName(question) is { } unknown)
+        {
+            // The question names something no interview mentions: whatever matches the rest is not about it.
+            return Answer.Abstain(question, 0) with { Unmatched = unknown };
         }
 
         var ids = terms.Select(index.Vocabulary.Find).ToArray();
@@ -61,6 +70,29 @@ public sealed class Retriever(PassageIndex index, RetrievalOptions? options = nu
     }
 
     internal sealed record Candidate(int Passage, double Score);
+
+    /// <summary>A name or number in the question (a capitalised word other than the first, or a word with digits)
+    /// that appears nowhere in the corpus or its metadata, if any.</summary>
+    internal string? UnknownName(string question)
+    {
+        var words = question.Split([' ', '\t', '\n', ',', '?', '!', ';', ':', '(', ')', '"', '“', '”'], StringSplitOptions.RemoveEmptyEntries);
+        for (var w = 1; w < words.Length; w++)
+        {
+            var word = words[w].Trim('.', '\'', '’');
+            if (word.Length < 2 || word == "I" || !(char.IsUpper(word[0]) || word.Any(char.IsDigit)))
+            {
+                continue;
+            }
+
+            var stems = Analyzer.Terms(word);
+            if (stems.Count > 0 && stems.All(t => index.Vocabulary.Find(t) < 0 && !_metadataTerms.Value.Contains(t)))
+            {
+                return word;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>BM25 over passages, whole answers and their questions, combined per passage.</summary>
     private List<Candidate> RankLexical(int[] ids, SearchRequest request)

@@ -57,6 +57,24 @@ public sealed class RetrieverTests
     }
 
     [Fact]
+    public async Task A_question_naming_something_no_interview_mentions_abstains_and_says_what()
+    {
+        var answer = await SeedIndex.Retriever.AskAsync(new SearchRequest("What does Russo say about the budget of Oppenheimer?"));
+        Assert.False(answer.Answered);
+        Assert.Equal("Oppenheimer", answer.Unmatched);
+    }
+
+    [Theory]
+    [InlineData("What did Russo tell Polygon about Heat?")]
+    [InlineData("What does Joe Russo say about the bank heist in Heat?")]
+    public async Task Names_from_the_text_or_the_metadata_are_known(string question)
+    {
+        var answer = await SeedIndex.Retriever.AskAsync(new SearchRequest(question));
+        Assert.Null(answer.Unmatched);
+        Assert.True(answer.Answered);
+    }
+
+    [Fact]
     public async Task A_speaker_filter_keeps_only_that_speakers_quotes()
     {
         var russo = await SeedIndex.Retriever.AskAsync(new SearchRequest("Extraction Heat Hemsworth", Top: 5, Speaker: "russo"));

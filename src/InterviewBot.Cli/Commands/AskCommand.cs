@@ -42,7 +42,9 @@ internal static class AskCommand
             }
             else if (!answer.Answered)
             {
-                await stdout.WriteLineAsync("I couldn't find anything in the interviews that answers that.").ConfigureAwait(false);
+                await stdout.WriteLineAsync(answer.Unmatched is { } name
+                    ? $"The interviews never mention “{name}”, so I can't answer that."
+                    : "I couldn't find anything in the interviews that answers that.").ConfigureAwait(false);
             }
             else
             {

@@ -23,5 +23,8 @@ public sealed record QuoteLocation(string InterviewId, int Turn, int FirstSenten
 /// <summary>The answer to a question: quotes best first, or an abstention.</summary>
 public sealed record Answer(string Question, bool Answered, IReadOnlyList<Quote> Quotes, double Confidence)
 {
+    /// <summary>When the bot abstained because the question names something no interview mentions: that name.</summary>
+    public string? Unmatched { get; init; }
+
     public static Answer Abstain(string question, double confidence) => new(question, false, [], confidence);
 }

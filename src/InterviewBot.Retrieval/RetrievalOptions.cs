@@ -17,7 +17,7 @@ public sealed record RetrievalOptions
     public double DenseWeight { get; init; } = 0;
 
     /// <summary>Bonus when the question names the quote's speaker.</summary>
-    public double SpeakerBonus { get; init; } = 0.15;
+    public double SpeakerBonus { get; init; } = 0.5;
 
     /// <summary>Multiplier for narration (the article's author), so interviewees win ties.</summary>
     public double NarratorFactor { get; init; } = 0.7;

@@ -74,6 +74,26 @@ public sealed class LabelledParserTests
     }
 
     [Fact]
+    public void An_answer_to_a_short_follow_up_keeps_the_question_it_follows_up_as_context()
+    {
+        var turns = Load("""
+            Q:  When are you going to ratify the treaty, and what are the chances of it passing?
+
+            THE PRESIDENT:  My hope is that we ratify it this year and --
+
+            Q:  Before or after the election?
+
+            THE PRESIDENT:  Before, I hope.
+
+            Q:  Now let us turn to trade, which has been a long and difficult subject for both of our countries?
+
+            THE PRESIDENT:  Trade is growing.
+            """).Turns;
+        Assert.Equal("When are you going to ratify the treaty, and what are the chances of it passing? Before or after the election?", turns[3].Context);
+        Assert.Equal("Now let us turn to trade, which has been a long and difficult subject for both of our countries?", turns[5].Context);
+    }
+
+    [Fact]
     public void Sidecar_speaker_map_overrides_inferred_names()
     {
         using var dir = new TempDir();

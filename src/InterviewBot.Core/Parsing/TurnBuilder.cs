@@ -7,6 +7,8 @@ namespace InterviewBot.Core.Parsing;
 /// speakers' names, sentences with their timestamps, and each answer's question as context.</summary>
 internal static class TurnBuilder
 {
+    private const int ShortFollowUpWords = 12;
+
     public static IReadOnlyList<Turn> Build(ParsedTranscript parsed, InterviewMetadata meta)
     {
         var resolver = new NameResolver(meta, parsed.Hints, parsed.Turns);
@@ -14,6 +16,7 @@ internal static class TurnBuilder
 
         var turns = new List<Turn>();
         string? lastQuestion = null;
+        string? previousQuestion = null;
         var followUps = new List<string>();
         foreach (var raw in parsed.Turns)
         {
@@ -30,6 +33,9 @@ internal static class TurnBuilder
             switch (role)
             {
                 case SpeakerRole.Interviewer when Furniture.EndsWithQuestion(text):
+                    // A short follow-up ("During this Congress or after the election?") leans on the question
+                    // before it, so that one stays in the context too.
+                    previousQuestion = TextNormalizer.WordCount(text) <= ShortFollowUpWords ? lastQuestion : null;
                     lastQuestion = text;
                     followUps.Clear();
                     break;
@@ -37,7 +43,7 @@ internal static class TurnBuilder
                     followUps.Add(text);
                     break;
                 case SpeakerRole.Interviewee:
-                    var parts = followUps.Prepend(lastQuestion).OfType<string>().ToList();
+                    var parts = followUps.Prepend(lastQuestion).Prepend(previousQuestion).OfType<string>().ToList();
                     context = parts.Count > 0 ? string.Join(' ', parts) : null;
                     break;
             }

@@ -232,3 +232,40 @@ public sealed class CaptionParserTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class CaptionSpeakerNameTests
+{
+    [Fact]
+    public void Unlabelled_captions_take_the_guest_and_host_names_from_greetings_and_thanks()
+    {
+        var parsed = new InterviewBot.Core.Parsing.CaptionParser().Parse("""
+            WEBVTT
+
+            00:00:00.000 --> 00:00:02.000
+            Hello, Dana.
+
+            00:00:02.000 --> 00:00:04.000
+            Dana, welcome to the show.
+
+            00:00:04.000 --> 00:00:06.000
+            - Thank you so much, Omar. Happy to be here.
+
+            00:00:06.000 --> 00:00:09.000
+            - What do you work on these days?
+
+            00:00:09.000 --> 00:00:12.000
+            - I build compilers for a living and I love it.
+            """, null);
+        Assert.Equal(["Dana"], parsed.Hints.Interviewees);
+        Assert.Equal(["Omar"], parsed.Hints.Interviewers);
+    }
+
+    [Fact]
+    public void Captions_without_greetings_name_nobody()
+    {
+        var parsed = new InterviewBot.Core.Parsing.CaptionParser().Parse("WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nWe build compilers.\n", null);
+        Assert.Empty(parsed.Hints.Interviewees);
+        Assert.Empty(parsed.Hints.Interviewers);
+    }
+}
+

@@ -36,7 +36,17 @@ public sealed class CaptionParser : ITranscriptParser
             throw new TranscriptFormatException("The caption cues hold no text.");
         }
 
-        return new ParsedTranscript(turns, title is null ? MetadataHints.None : new MetadataHints { Title = title });
+        var hints = title is null ? MetadataHints.None : new MetadataHints { Title = title };
+        if (turns.All(t => t.Label is null))
+        {
+            var (guest, host) = Vocatives.Infer(turns.SelectMany(t => t.Paragraphs));
+            if (guest is not null || host is not null)
+            {
+                hints = hints with { Interviewees = guest is null ? [] : [guest], Interviewers = host is null ? [] : [host] };
+            }
+        }
+
+        return new ParsedTranscript(turns, hints);
     }
 
     /// <summary>The largest k such that the first k pieces of <paramref name="current"/> repeat the last k of

@@ -26,6 +26,9 @@ public sealed class EvaluatorTests
     [InlineData("President Obama", "Barack Obama", true)]
     [InlineData("Joe Russo", "Joe Russo", true)]
     [InlineData("Interviewee", "Laura Beaufort", false)]
+    [InlineData("Laura", "Laura Beaufort", true)]
+    [InlineData("Laura Smith", "Laura Beaufort", false)]
+    [InlineData("Michael", "Laura Beaufort", false)]
     public void Speakers_match_by_surname(string speaker, string expected, bool same)
     {
         Assert.Equal(same, Evaluator.SameSpeaker(speaker, expected));

@@ -90,11 +90,14 @@ public static class Evaluator
         Normalise(text).Contains(Normalise(phrase), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Same person: the expected name's surname is one of the speaker's words ("President Obama" is
-    /// "Barack Obama").</summary>
+    /// "Barack Obama"), or the speaker is known only by the expected first name ("Laura" is "Laura Beaufort").</summary>
     public static bool SameSpeaker(string speaker, string expected)
     {
-        var surname = expected.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? expected;
-        return Retriever.SpeakerMatches(speaker, surname);
+        var names = expected.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var surname = names.LastOrDefault() ?? expected;
+        var firstNameOnly = !speaker.Trim().Contains(' ', StringComparison.Ordinal) && names.Length > 1
+            && speaker.Trim().Equals(names[0], StringComparison.OrdinalIgnoreCase);
+        return Retriever.SpeakerMatches(speaker, surname) || firstNameOnly;
     }
 
     /// <summary>Every piece of the quote between "…" cuts is a span of its source turn.</summary>

@@ -22,6 +22,15 @@ public sealed record RetrievalOptions
     /// <summary>Multiplier for narration (the article's author), so interviewees win ties.</summary>
     public double NarratorFactor { get; init; } = 0.7;
 
+    /// <summary>Weight of pseudo-relevance feedback (0 turns it off).</summary>
+    public double FeedbackWeight { get; init; } = 0.3;
+
+    /// <summary>How many top passages feedback terms come from.</summary>
+    public int FeedbackPassages { get; init; } = 3;
+
+    /// <summary>How many feedback terms are added.</summary>
+    public int FeedbackTerms { get; init; } = 10;
+
     /// <summary>Answer only when the confidence (share of the question's weighted terms that the best passage, its
     /// answer, its question and its speaker cover) reaches this.</summary>
     public double AbstainBelow { get; init; } = 0.3;
@@ -50,7 +59,10 @@ public sealed record RetrievalOptions
             "narratorfactor" => this with { NarratorFactor = v },
             "abstainbelow" => this with { AbstainBelow = v },
             "candidates" => this with { Candidates = (int)v },
-            _ => throw new ArgumentException($"unknown retrieval option '{parts[0]}' (TurnWeight, ContextWeight, PositionDecay, DenseWeight, SpeakerBonus, NarratorFactor, AbstainBelow, Candidates)"),
+            "feedbackweight" => this with { FeedbackWeight = v },
+            "feedbackpassages" => this with { FeedbackPassages = (int)v },
+            "feedbackterms" => this with { FeedbackTerms = (int)v },
+            _ => throw new ArgumentException($"unknown retrieval option '{parts[0]}' (TurnWeight, ContextWeight, PositionDecay, DenseWeight, SpeakerBonus, NarratorFactor, AbstainBelow, Candidates, FeedbackWeight, FeedbackPassages, FeedbackTerms)"),
         };
     }
 }

@@ -45,10 +45,16 @@ public sealed class Retriever(PassageIndex index, RetrievalOptions? options = nu
         }
 
         var ids = terms.Select(index.Vocabulary.Find).ToArray();
-        var ranked = RankLexical(ids, request);
+        var ranked = RankLexical(ids, request, []);
         if (ranked.Count == 0)
         {
             return Answer.Abstain(question, 0);
+        }
+
+        if (_options.FeedbackWeight > 0)
+        {
+            // Pseudo-relevance feedback: words the best passages share widen the question a little.
+            ranked = RankLexical(ids, request, FeedbackTerms(ids, ranked));
         }
 
         var scored = ranked;
@@ -94,8 +100,28 @@ public sealed class Retriever(PassageIndex index, RetrievalOptions? options = nu
         return null;
     }
 
-    /// <summary>BM25 over passages, whole answers and their questions, combined per passage.</summary>
-    private List<Candidate> RankLexical(int[] ids, SearchRequest request)
+    /// <summary>The terms that weigh most (tf × idf) across the top passages, other than the question's own.</summary>
+    private int[] FeedbackTerms(int[] ids, List<Candidate> ranked)
+    {
+        var weights = new Dictionary<int, double>();
+        foreach (var c in ranked.Take(_options.FeedbackPassages))
+        {
+            foreach (var term in Analyzer.Terms(index.PassageText(c.Passage)))
+            {
+                var t = index.Vocabulary.Find(term);
+                if (t >= 0 && !ids.Contains(t) && index.Windows.DocumentFrequency(t) > 1)
+                {
+                    weights[t] = weights.GetValueOrDefault(t) + index.Windows.IdfOf(t);
+                }
+            }
+        }
+
+        return weights.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(_options.FeedbackTerms).Select(kv => kv.Key).ToArray();
+    }
+
+    /// <summary>BM25 over passages, whole answers and their questions, combined per passage; feedback terms add a
+    /// small share of their own passage score.</summary>
+    private List<Candidate> RankLexical(int[] ids, SearchRequest request, int[] feedback)
     {
         var z = ids.Sum(t => index.Windows.IdfOf(t));
         var turnScores = new Dictionary<int, double>();
@@ -105,6 +131,11 @@ public sealed class Retriever(PassageIndex index, RetrievalOptions? options = nu
 
         var passageScores = new Dictionary<int, double>();
         index.Windows.Score(ids, (p, s) => passageScores[p] = s / z);
+        if (feedback.Length > 0)
+        {
+            var zf = feedback.Sum(t => index.Windows.IdfOf(t));
+            index.Windows.Score(feedback, (p, s) => passageScores[p] = passageScores.GetValueOrDefault(p) + (_options.FeedbackWeight * s / zf));
+        }
 
         // Answers that match mostly through their question ("I haven't asked him.") join as candidates too.
         foreach (var e in turnScores.Keys.Union(contextScores.Keys)

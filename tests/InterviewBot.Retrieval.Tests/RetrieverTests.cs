@@ -103,6 +103,17 @@ public sealed class RetrieverTests
     }
 
     [Fact]
+    public async Task Feedback_from_the_top_passages_changes_scores_and_keeps_quotes_verbatim()
+    {
+        var request = new SearchRequest("Why did the Russos trust Sam Hargrave to direct?", Top: 5);
+        var without = await new Retriever(SeedIndex.Index, RetrievalOptions.Default.With("FeedbackWeight=0")).AskAsync(request);
+        var with = await SeedIndex.Retriever.AskAsync(request);
+        Assert.NotEqual(without.Quotes.Select(q => q.Score), with.Quotes.Select(q => q.Score));
+        Assert.All(with.Quotes, q => Assert.True(Evaluator.IsVerbatim(SeedIndex.Retriever, q)));
+        Assert.Contains(with.Quotes, q => q.Text.Contains("Sam", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Unknown_ranking_options_are_rejected_by_name()
     {
         var ex = Assert.Throws<ArgumentException>(() => RetrievalOptions.Default.With("Speed=3"));

@@ -95,6 +95,15 @@ public sealed class MarkdownParserTests
         Assert.Equal("Ann Lee", turns[1].Speaker);
     }
 
+    [Fact]
+    public void A_remark_that_addresses_the_interviewee_by_first_name_is_the_interviewers()
+    {
+        var turns = Load("Interview with Ann Lee\nWhere did you grow up?\n\nIn Oslo, by the sea. It was cold in winter and I loved every part of it, every single day.\n\nOh, I am sure. Wonderful, Ann. It has been a long morning for all of us and we thank you so much again.\n\nThank you.\n").Turns;
+        Assert.Equal(
+            [SpeakerRole.Interviewer, SpeakerRole.Interviewee, SpeakerRole.Interviewer, SpeakerRole.Interviewee],
+            turns.Select(t => t.Role).ToArray());
+    }
+
     private static Interview Load(string text)
     {
         using var dir = new TempDir();

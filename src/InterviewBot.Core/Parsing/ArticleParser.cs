@@ -73,7 +73,7 @@ public sealed partial class ArticleParser : ITranscriptParser
             }
         }
 
-        var turns = QaSegmenter.Segment(paragraphs);
+        var turns = QaSegmenter.Segment(paragraphs, (metadata?.Interviewees is { Count: > 0 } known ? known : hints.Interviewees));
         if (!turns.Any(t => t.Role == SpeakerRole.Interviewer) || !turns.Any(t => t.Role == SpeakerRole.Interviewee))
         {
             throw new TranscriptFormatException("no question-and-answer structure found (no paragraph ends with a question followed by an answer)");

@@ -21,9 +21,11 @@ internal static partial class QaSegmenter
     [GeneratedRegex(@"^(\(laughs?\)|yes|yeah|yep|yup|no|nope|well|sure|right|exactly|absolutely|definitely|oh|ah|ha|haha|hmm|um|uh|indeed|certainly|of course|correct|true|totally)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AnswerOpening();
 
-    /// <summary>Segments paragraphs. <paramref name="knownNames"/> are names a "Name:" label may use.</summary>
-    public static List<RawTurn> Segment(IReadOnlyList<Paragraph> paragraphs)
+    /// <summary>Segments paragraphs. <paramref name="interviewees"/> are the interviewees' names, when known: a
+    /// paragraph that addresses one of them by first name ("Wonderful Alex. Thank you…") is the interviewer's.</summary>
+    public static List<RawTurn> Segment(IReadOnlyList<Paragraph> paragraphs, IReadOnlyList<string>? interviewees = null)
     {
+        var vocative = Vocative(interviewees ?? []);
         var turns = new List<RawTurn>();
         var current = new List<Paragraph>();
         string? label = null;
@@ -82,7 +84,7 @@ internal static partial class QaSegmenter
             }
 
             var next = i + 1 < paragraphs.Count ? paragraphs[i + 1].Text : null;
-            if (paragraphsSinceQuestion > 0 && IsInterjection(p.Text, next))
+            if (paragraphsSinceQuestion > 0 && (IsInterjection(p.Text, next) || (vocative?.IsMatch(p.Text) ?? false)))
             {
                 Start(SpeakerRole.Interviewer, null);
                 current.Add(p);
@@ -125,6 +127,14 @@ internal static partial class QaSegmenter
         }
 
         return second > 0 || words <= 8 || nextAnswers;
+    }
+
+    /// <summary>A first name used to address someone: followed by a comma or a sentence end, not by a surname.</summary>
+    private static Regex? Vocative(IReadOnlyList<string> names)
+    {
+        var firsts = names.Select(n => n.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault())
+            .OfType<string>().Where(f => f.Length > 1 && char.IsUpper(f[0])).Select(Regex.Escape).ToList();
+        return firsts.Count == 0 ? null : new Regex(@"\b(" + string.Join('|', firsts) + @")[,.!?](\s|$)");
     }
 
     /// <summary>Finds the "Name:" label at the start of a paragraph, if any.</summary>

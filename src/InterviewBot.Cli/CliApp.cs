@@ -48,6 +48,13 @@ public static class CliApp
             await stderr.WriteLineAsync("error: cancelled").ConfigureAwait(false);
             return Failure;
         }
+#pragma warning disable CA1031 // The command line's last line of defence: one line, never a stack trace.
+        catch (Exception ex)
+        {
+            await stderr.WriteLineAsync($"error: unexpected {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
+            return Failure;
+        }
+#pragma warning restore CA1031
     }
 }
 

@@ -1,15 +1,93 @@
 using System.CommandLine;
+using System.Globalization;
+using InterviewBot.Retrieval.Benchmarks;
 
 namespace InterviewBot.Cli.Commands;
 
-/// <summary><c>bench</c>: index build throughput, query latency, memory and cold start on synthetic corpora.</summary>
+/// <summary><c>bench</c>: index build throughput, query latency, memory and cold start on synthetic corpora; prints
+/// a Markdown table (progress goes to stderr).</summary>
 internal static class BenchCommand
 {
+    public const string ColdStartQuestion = "Why is Heat still the touchstone for action movies?";
+
     public static Command Create(TextWriter stdout)
     {
-        var command = new Command("bench", "Benchmark index build and query latency on synthetic corpora.");
-        Func<ParseResult, int> action = _ => throw new CliException("bench is not built yet", CliApp.Failure);
-        command.SetAction(action);
+        var sizes = new Option<string>("--sizes") { Description = "Comma-separated corpus sizes in passages.", DefaultValueFactory = _ => "10000,100000,1000000" };
+        var queries = new Option<int>("--queries") { Description = "Timed queries per size.", DefaultValueFactory = _ => 200 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the synthetic corpora and queries.", DefaultValueFactory = _ => 42 };
+        var coldStart = new Option<bool>("--cold-start") { Description = "Also time a fresh 'interviewbot ask' on seeds/ (empty and warm cache); --cold-start false skips it.", DefaultValueFactory = _ => true };
+        var command = new Command("bench", "Benchmark index build and query latency on synthetic corpora.") { sizes, queries, seed, coldStart };
+        command.SetAction(async (parse, ct) =>
+        {
+            var sizeList = ParseSizes(parse.GetValue(sizes));
+            var n = parse.GetValue(queries);
+            if (n < 1)
+            {
+                throw new CliException("--queries must be at least 1");
+            }
+
+            var s = parse.GetValue(seed);
+            ColdStartResult? cold = null;
+            if (parse.GetValue(coldStart))
+            {
+                await Console.Error.WriteLineAsync("bench: cold start (empty cache, then warm cache)").ConfigureAwait(false);
+                var (file, args) = SelfCommand();
+                try
+                {
+                    cold = await BenchmarkRunner.ColdStartAsync(file, [.. args, "ask", ColdStartQuestion, "--corpus", SeedsDirectory()], ColdStartQuestion, ct).ConfigureAwait(false);
+                }
+                catch (InvalidOperationException ex)
+                {
+                    throw new CliException(ex.Message, CliApp.Failure);
+                }
+            }
+
+            var results = await BenchmarkRunner.RunAsync(sizeList, n, s, Console.Error, ct).ConfigureAwait(false);
+            await stdout.WriteAsync(BenchmarkRunner.ToMarkdown(results, cold, s)).ConfigureAwait(false);
+            return 0;
+        });
         return command;
+    }
+
+    private static int[] ParseSizes(string? text)
+    {
+        var parts = (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var sizes = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i].Replace("_", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out sizes[i]) || sizes[i] < 1)
+            {
+                throw new CliException($"--sizes must be positive whole numbers separated by commas, got '{parts[i]}'");
+            }
+        }
+
+        return sizes.Length > 0 ? sizes : throw new CliException("--sizes is empty");
+    }
+
+    /// <summary>How to start this CLI afresh: its own executable, the apphost beside it, or <c>dotnet interviewbot.dll</c>.</summary>
+    private static (string File, string[] Args) SelfCommand()
+    {
+        var self = Environment.ProcessPath;
+        if (self is not null && Path.GetFileNameWithoutExtension(self).Equals("interviewbot", StringComparison.OrdinalIgnoreCase))
+        {
+            return (self, []);
+        }
+
+        var dll = typeof(BenchCommand).Assembly.Location;
+        var apphost = Path.ChangeExtension(dll, OperatingSystem.IsWindows() ? ".exe" : null);
+        if (File.Exists(apphost))
+        {
+            return (apphost, []);
+        }
+
+        var dotnet = self is not null && Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase) ? self : "dotnet";
+        return (dotnet, [dll]);
+    }
+
+    /// <summary>The repository's seeds/ from the current directory, else the copy beside the program.</summary>
+    private static string SeedsDirectory()
+    {
+        var local = Path.GetFullPath("seeds");
+        return Directory.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, "seeds");
     }
 }

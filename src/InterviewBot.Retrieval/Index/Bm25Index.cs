@@ -19,20 +19,36 @@ internal sealed class Bm25Index
     private static int[]? _touched;
 
     public Bm25Index(IReadOnlyList<int[]> documents, int termCount)
+        : this(documents.Count, d => documents[d], termCount)
     {
-        DocumentCount = documents.Count;
+    }
+
+    /// <summary>Indexes <paramref name="documentCount"/> documents; <paramref name="document"/> gives each one's
+    /// term ids (it is called twice per document, in document order, and may return a slice of a larger array).</summary>
+    internal Bm25Index(int documentCount, Func<int, ReadOnlyMemory<int>> document, int termCount)
+    {
+        DocumentCount = documentCount;
+
+        // Document frequencies: a term counts once per document (lastSeen marks the document it was last counted in).
         var counts = new int[termCount + 1];
+        var lastSeen = new int[termCount + 1];
+        Array.Fill(lastSeen, -1);
         long totalLength = 0;
-        foreach (var doc in documents)
+        for (var d = 0; d < documentCount; d++)
         {
+            var doc = document(d).Span;
             totalLength += doc.Length;
-            foreach (var t in DistinctTerms(doc))
+            foreach (var t in doc)
             {
-                counts[t]++;
+                if (lastSeen[t] != d)
+                {
+                    lastSeen[t] = d;
+                    counts[t]++;
+                }
             }
         }
 
-        var avg = documents.Count == 0 ? 1f : Math.Max(1f, totalLength / (float)documents.Count);
+        var avg = documentCount == 0 ? 1f : Math.Max(1f, totalLength / (float)documentCount);
         _postingStart = new int[termCount + 1];
         for (var t = 0; t < termCount; t++)
         {
@@ -42,19 +58,30 @@ internal sealed class Bm25Index
         _docs = new int[_postingStart[termCount]];
         _tfNorm = new float[_docs.Length];
         _idf = new float[termCount];
+
+        // Postings in document order; term frequencies counted in a reused per-term array (tf) with the document's
+        // distinct terms in `distinct`, so no per-document allocation.
         var fill = (int[])_postingStart.Clone();
-        var tf = new Dictionary<int, int>();
-        for (var d = 0; d < documents.Count; d++)
+        var tf = lastSeen;
+        Array.Clear(tf);
+        var distinct = new List<int>();
+        for (var d = 0; d < documentCount; d++)
         {
-            tf.Clear();
-            foreach (var t in documents[d])
+            var doc = document(d).Span;
+            distinct.Clear();
+            foreach (var t in doc)
             {
-                tf[t] = tf.GetValueOrDefault(t) + 1;
+                if (tf[t]++ == 0)
+                {
+                    distinct.Add(t);
+                }
             }
 
-            var lengthNorm = K1 * (1 - B + (B * documents[d].Length / avg));
-            foreach (var (t, f) in tf)
+            var lengthNorm = K1 * (1 - B + (B * doc.Length / avg));
+            foreach (var t in distinct)
             {
+                var f = tf[t];
+                tf[t] = 0;
                 var at = fill[t]++;
                 _docs[at] = d;
                 _tfNorm[at] = f * (K1 + 1) / (f + lengthNorm);
@@ -148,17 +175,5 @@ internal sealed class Bm25Index
         }
 
         return score;
-    }
-
-    private static IEnumerable<int> DistinctTerms(int[] doc)
-    {
-        var seen = new HashSet<int>();
-        foreach (var t in doc)
-        {
-            if (seen.Add(t))
-            {
-                yield return t;
-            }
-        }
     }
 }

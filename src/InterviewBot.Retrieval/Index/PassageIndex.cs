@@ -66,17 +66,30 @@ public sealed class PassageIndex
     /// <summary>Builds the index with a given embedder (null: fit the ML.NET one on this corpus).</summary>
     public static PassageIndex Build(Corpus corpus, IEmbeddingGenerator<string, Embedding<float>>? embedder)
     {
+        // The ML.NET fit (on a sample of passages) runs in the background while the lexical indexes are built.
+        var fitting = embedder is null ? MlNetEmbeddingGenerator.StartFit(() => SampleTexts(corpus, FitSample)) : null;
         var built = BuildLexical(corpus);
-        var texts = new string[built.PassageTurn.Length];
-        Parallel.For(0, texts.Length, p =>
+        var count = built.PassageTurn.Length;
+        float[] embeddings;
+        int dims;
+        if (fitting is not null)
         {
-            var (i, t) = built.Turns[built.PassageTurn[p]];
-            texts[p] = Quotes.QuoteText.Join(corpus.Interviews[i].Turns[t].Sentences, built.PassageFirst[p], built.PassageCount[p]);
-        });
+            MlNetEmbeddingGenerator fitted;
+            (fitted, embeddings, dims) = fitting.EmbedAll(count, p => PreparedText(built, p));
+            embedder = fitted;
+        }
+        else if (embedder is MlNetEmbeddingGenerator ml)
+        {
+            dims = count == 0 ? 0 : ml.Dimensions;
+            embeddings = new float[(long)count * dims];
+            ml.EmbedAll(0, count, p => PreparedText(built, p), embeddings);
+        }
+        else
+        {
+            (embeddings, dims) = EmbedAll(embedder!, PassageTexts(corpus, built));
+        }
 
-        embedder ??= MlNetEmbeddingGenerator.Fit(Sample(texts, 20_000));
-        var (embeddings, dims) = EmbedAll(embedder, texts);
-        return new PassageIndex(corpus, embedder, built, embeddings, dims);
+        return new PassageIndex(corpus, embedder!, built, embeddings, dims);
     }
 
     /// <summary>Rebuilds an index whose embeddings were cached.</summary>
@@ -91,11 +104,18 @@ public sealed class PassageIndex
         return new PassageIndex(corpus, embedder, built, embeddings, dims);
     }
 
+    /// <summary>The lexical side of the index. <see cref="Terms"/> (term by id), <see cref="TurnDocs"/> (each turn's
+    /// term ids) and <see cref="SentenceStarts"/> (where each sentence starts in them) serve the embedding step and
+    /// are not kept in the index.</summary>
     internal sealed record BuildResult(
         (int, int)[] Turns, int[] TurnFirstPassage, int[] PassageTurn, int[] PassageFirst, byte[] PassageCount,
-        Vocabulary Vocabulary, Bm25Index Windows, Bm25Index TurnText, Bm25Index Context, int[][] SpeakerTerms);
+        Vocabulary Vocabulary, Bm25Index Windows, Bm25Index TurnText, Bm25Index Context, int[][] SpeakerTerms,
+        string[] Terms, int[][] TurnDocs, int[][] SentenceStarts);
 
-    private static BuildResult BuildLexical(Corpus corpus)
+    /// <summary>How many passages the ML.NET embedder is fitted on (an evenly spread sample).</summary>
+    private const int FitSample = 20_000;
+
+    private static List<(int, int)> AnswerTurns(Corpus corpus)
     {
         var turns = new List<(int, int)>();
         for (var i = 0; i < corpus.Interviews.Count; i++)
@@ -109,60 +129,228 @@ public sealed class PassageIndex
             }
         }
 
-        // Analyse sentences in parallel, then assign term ids in a fixed order so the index is deterministic.
-        var sentenceTerms = new List<string>[turns.Count][];
-        var contextTerms = new List<string>[turns.Count];
-        Parallel.For(0, turns.Count, e =>
+        return turns;
+    }
+
+    private static BuildResult BuildLexical(Corpus corpus)
+    {
+        var turns = AnswerTurns(corpus);
+
+        // Analyse in parallel chunks of turns, each numbering its terms in order of first occurrence. Merging the
+        // chunks' terms in chunk order then gives every term the id a single pass in corpus order would (each turn's
+        // sentences, then its context, then its speaker), so the index is deterministic; only int arrays live on.
+        var chunkSize = Math.Max(256, (turns.Count + (4 * Environment.ProcessorCount) - 1) / (4 * Environment.ProcessorCount));
+        var chunks = (turns.Count + chunkSize - 1) / chunkSize;
+        var chunkTerms = new List<string>[chunks];
+        var turnDocs = new int[turns.Count][];
+        var sentenceStarts = new int[turns.Count][];
+        var contextDocs = new int[turns.Count][];
+        var speakerTerms = new int[turns.Count][];
+        Parallel.For(0, chunks, c =>
         {
-            var (i, t) = turns[e];
-            var turn = corpus.Interviews[i].Turns[t];
-            sentenceTerms[e] = turn.Sentences.Select(s => Analyzer.Terms(s.Text)).ToArray();
-            contextTerms[e] = turn.Context is null ? [] : Analyzer.Terms(turn.Context);
+            var local = new Dictionary<string, int>(StringComparer.Ordinal);
+            var terms = new List<string>();
+            var doc = new List<int>();
+            int Id(string term)
+            {
+                if (!local.TryGetValue(term, out var id))
+                {
+                    id = terms.Count;
+                    local.Add(term, id);
+                    terms.Add(term);
+                }
+
+                return id;
+            }
+
+            int[] Ids(List<string> words)
+            {
+                var ids = new int[words.Count];
+                for (var k = 0; k < ids.Length; k++)
+                {
+                    ids[k] = Id(words[k]);
+                }
+
+                return ids;
+            }
+
+            for (var e = c * chunkSize; e < Math.Min(turns.Count, (c + 1) * chunkSize); e++)
+            {
+                var (i, t) = turns[e];
+                var turn = corpus.Interviews[i].Turns[t];
+                var starts = new int[turn.Sentences.Count + 1];
+                doc.Clear();
+                for (var s = 0; s < turn.Sentences.Count; s++)
+                {
+                    foreach (var term in Analyzer.Terms(turn.Sentences[s].Text))
+                    {
+                        doc.Add(Id(term));
+                    }
+
+                    starts[s + 1] = doc.Count;
+                }
+
+                turnDocs[e] = [.. doc];
+                sentenceStarts[e] = starts;
+                contextDocs[e] = turn.Context is null ? [] : Ids(Analyzer.Terms(turn.Context));
+                speakerTerms[e] = Ids(Analyzer.Terms(turn.Speaker));
+            }
+
+            chunkTerms[c] = terms;
         });
 
         var vocab = new Vocabulary();
-        var turnFirst = new int[turns.Count + 1];
-        var passageTurn = new List<int>();
-        var passageFirst = new List<int>();
-        var passageCount = new List<byte>();
-        var windowDocs = new List<int[]>();
-        var turnDocs = new int[turns.Count][];
-        var contextDocs = new int[turns.Count][];
-        var speakerTerms = new int[turns.Count][];
-        for (var e = 0; e < turns.Count; e++)
+        var termList = new List<string>();
+        var globalIds = new int[chunks][];
+        for (var c = 0; c < chunks; c++)
         {
-            var ids = sentenceTerms[e].Select(s => s.Select(vocab.GetOrAdd).ToArray()).ToArray();
-            turnDocs[e] = ids.SelectMany(x => x).ToArray();
-            contextDocs[e] = contextTerms[e].Select(vocab.GetOrAdd).ToArray();
-            var (i, t) = turns[e];
-            speakerTerms[e] = Analyzer.Terms(corpus.Interviews[i].Turns[t].Speaker).Select(vocab.GetOrAdd).ToArray();
-            turnFirst[e] = passageTurn.Count;
-            for (var s = 0; s < ids.Length; s++)
+            var map = globalIds[c] = new int[chunkTerms[c].Count];
+            for (var k = 0; k < map.Length; k++)
             {
-                var count = Math.Min(WindowSentences, ids.Length - s);
-                passageTurn.Add(e);
-                passageFirst.Add(s);
-                passageCount.Add((byte)count);
-                windowDocs.Add(ids.Skip(s).Take(count).SelectMany(x => x).ToArray());
+                var term = chunkTerms[c][k];
+                map[k] = vocab.GetOrAdd(term);
+                if (map[k] == termList.Count)
+                {
+                    termList.Add(term);
+                }
             }
         }
 
-        turnFirst[turns.Count] = passageTurn.Count;
-        return new BuildResult(turns.ToArray(), turnFirst, passageTurn.ToArray(), passageFirst.ToArray(), passageCount.ToArray(),
-            vocab, new Bm25Index(windowDocs, vocab.Count), new Bm25Index(turnDocs, vocab.Count), new Bm25Index(contextDocs, vocab.Count),
-            speakerTerms);
-    }
-
-    /// <summary>An evenly spread sample, so fitting stays fast on very large corpora.</summary>
-    private static IReadOnlyList<string> Sample(string[] texts, int max)
-    {
-        if (texts.Length <= max)
+        var turnFirst = new int[turns.Count + 1];
+        var passages = 0;
+        for (var e = 0; e < turns.Count; e++)
         {
-            return texts;
+            turnFirst[e] = passages;
+            passages += sentenceStarts[e].Length - 1;
         }
 
-        var step = texts.Length / (double)max;
-        return Enumerable.Range(0, max).Select(i => texts[(int)(i * step)]).ToList();
+        Parallel.For(0, chunks, c =>
+        {
+            var map = globalIds[c];
+            for (var e = c * chunkSize; e < Math.Min(turns.Count, (c + 1) * chunkSize); e++)
+            {
+                foreach (var doc in (ReadOnlySpan<int[]>)[turnDocs[e], contextDocs[e], speakerTerms[e]])
+                {
+                    for (var k = 0; k < doc.Length; k++)
+                    {
+                        doc[k] = map[doc[k]];
+                    }
+                }
+            }
+        });
+
+        turnFirst[turns.Count] = passages;
+        var passageTurn = new int[passages];
+        var passageFirst = new int[passages];
+        var passageCount = new byte[passages];
+        for (var e = 0; e < turns.Count; e++)
+        {
+            var n = sentenceStarts[e].Length - 1;
+            for (var s = 0; s < n; s++)
+            {
+                var p = turnFirst[e] + s;
+                passageTurn[p] = e;
+                passageFirst[p] = s;
+                passageCount[p] = (byte)Math.Min(WindowSentences, n - s);
+            }
+        }
+
+        // A passage's terms are a slice of its turn's: no per-window arrays.
+        ReadOnlyMemory<int> Window(int p)
+        {
+            var starts = sentenceStarts[passageTurn[p]];
+            var s = passageFirst[p];
+            return turnDocs[passageTurn[p]].AsMemory(starts[s], starts[s + passageCount[p]] - starts[s]);
+        }
+
+        Bm25Index? windows = null, turnText = null, context = null;
+        Parallel.Invoke(
+            () => windows = new Bm25Index(passages, Window, vocab.Count),
+            () => turnText = new Bm25Index(turnDocs, vocab.Count),
+            () => context = new Bm25Index(contextDocs, vocab.Count));
+        return new BuildResult(turns.ToArray(), turnFirst, passageTurn, passageFirst, passageCount,
+            vocab, windows!, turnText!, context!, speakerTerms, [.. termList], turnDocs, sentenceStarts);
+    }
+
+    /// <summary>The text of every passage, in passage order.</summary>
+    private static string[] PassageTexts(Corpus corpus, BuildResult built)
+    {
+        var texts = new string[built.PassageTurn.Length];
+        Parallel.For(0, texts.Length, p =>
+        {
+            var (i, t) = built.Turns[built.PassageTurn[p]];
+            texts[p] = Quotes.QuoteText.Join(corpus.Interviews[i].Turns[t].Sentences, built.PassageFirst[p], built.PassageCount[p]);
+        });
+        return texts;
+    }
+
+    /// <summary>The texts of an evenly spread sample of at most <paramref name="max"/> passages (all of them when
+    /// there are fewer), so fitting stays fast on very large corpora. Needs no lexical index, so it can run first.</summary>
+    private static List<string> SampleTexts(Corpus corpus, int max)
+    {
+        var turns = AnswerTurns(corpus);
+        var sentences = new IReadOnlyList<Sentence>[turns.Count];
+        long total = 0;
+        for (var e = 0; e < turns.Count; e++)
+        {
+            var (i, t) = turns[e];
+            sentences[e] = corpus.Interviews[i].Turns[t].Sentences;
+            total += sentences[e].Count;
+        }
+
+        var count = (int)Math.Min(total, max);
+        var step = total / (double)max;
+        var sample = new List<string>(count);
+        var entry = 0;
+        var entryFirst = 0L;
+        for (var k = 0; k < count; k++)
+        {
+            long p = total <= max ? k : (int)(k * step);
+            while (p >= entryFirst + sentences[entry].Count)
+            {
+                entryFirst += sentences[entry].Count;
+                entry++;
+            }
+
+            var s = (int)(p - entryFirst);
+            sample.Add(Quotes.QuoteText.Join(sentences[entry], s, Math.Min(WindowSentences, sentences[entry].Count - s)));
+        }
+
+        return sample;
+    }
+
+    /// <summary>What the ML.NET embedder reads for a passage: its analysed terms joined by spaces. The analyser
+    /// works word by word, so a passage's terms are its sentences' terms in order, and they are joined from the
+    /// lexical build rather than analysed again.</summary>
+    private static string PreparedText(BuildResult built, int passage)
+    {
+        var e = built.PassageTurn[passage];
+        var starts = built.SentenceStarts[e];
+        var doc = built.TurnDocs[e];
+        var s = built.PassageFirst[passage];
+        var from = starts[s];
+        var to = starts[s + built.PassageCount[passage]];
+        var length = Math.Max(0, to - from - 1);
+        for (var at = from; at < to; at++)
+        {
+            length += built.Terms[doc[at]].Length;
+        }
+
+        return string.Create(length, (built.Terms, doc, from, to), static (span, state) =>
+        {
+            var (terms, doc, from, to) = state;
+            var at = 0;
+            for (var k = from; k < to; k++)
+            {
+                if (k > from)
+                {
+                    span[at++] = ' ';
+                }
+
+                terms[doc[k]].CopyTo(span[at..]);
+                at += terms[doc[k]].Length;
+            }
+        });
     }
 
     private static (float[] Embeddings, int Dimensions) EmbedAll(IEmbeddingGenerator<string, Embedding<float>> embedder, string[] texts)
@@ -177,7 +365,7 @@ public sealed class PassageIndex
         var results = new float[batches][][];
         Parallel.For(0, batches, b =>
         {
-            var slice = texts.Skip(b * batch).Take(batch).ToList();
+            var slice = texts.AsSpan(b * batch, Math.Min(batch, texts.Length - (b * batch))).ToArray();
             var generated = embedder.GenerateAsync(slice).GetAwaiter().GetResult();
             results[b] = generated.Select(g => g.Vector.ToArray()).ToArray();
         });

@@ -12,6 +12,7 @@ public sealed class Retriever(PassageIndex index, RetrievalOptions? options = nu
     public const int MaxQuestionLength = 1000;
 
     private readonly RetrievalOptions _options = options ?? RetrievalOptions.Default;
+    private readonly Lazy<LexicalRanker> _ranker = new(() => new LexicalRanker(index, options ?? RetrievalOptions.Default));
     private readonly Lazy<Acronyms> _acronyms = new(() => Acronyms.Find(index.Corpus));
     private readonly Lazy<HashSet<string>> _metadataTerms = new(() => index.Corpus.Interviews
         .SelectMany(i => new[] { i.Metadata.Title, i.Metadata.Outlet, i.Metadata.Author }.Concat(i.Metadata.Interviewers).Concat(i.Metadata.Interviewees))
@@ -45,7 +46,7 @@ public sealed class Retriever(PassageIndex index, RetrievalOptions? options = nu
         }
 
         var ids = terms.Select(index.Vocabulary.Find).ToArray();
-        var ranked = RankLexical(ids, request, []);
+        var ranked = _ranker.Value.Rank(ids, SpeakerFilter(request));
         if (ranked.Count == 0)
         {
             return Answer.Abstain(question, 0);
@@ -54,7 +55,7 @@ public sealed class Retriever(PassageIndex index, RetrievalOptions? options = nu
         if (_options.FeedbackWeight > 0)
         {
             // Pseudo-relevance feedback: words the best passages share widen the question a little.
-            ranked = RankLexical(ids, request, FeedbackTerms(ids, ranked));
+            ranked = _ranker.Value.WithFeedback(ranked, FeedbackTerms(ids, ranked));
         }
 
         var scored = ranked;
@@ -75,7 +76,6 @@ public sealed class Retriever(PassageIndex index, RetrievalOptions? options = nu
         return new Answer(question, quotes.Count > 0, quotes, confidence);
     }
 
-    internal sealed record Candidate(int Passage, double Score);
 
     /// <summary>A name or number in the question (a capitalised word other than the first, or a word with digits)
     /// that appears nowhere in the corpus or its metadata, if any.</summary>
@@ -117,69 +117,6 @@ public sealed class Retriever(PassageIndex index, RetrievalOptions? options = nu
         }
 
         return weights.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(_options.FeedbackTerms).Select(kv => kv.Key).ToArray();
-    }
-
-    /// <summary>BM25 over passages, whole answers and their questions, combined per passage; feedback terms add a
-    /// small share of their own passage score.</summary>
-    private List<Candidate> RankLexical(int[] ids, SearchRequest request, int[] feedback)
-    {
-        var z = ids.Sum(t => index.Windows.IdfOf(t));
-        var turnScores = new Dictionary<int, double>();
-        var contextScores = new Dictionary<int, double>();
-        index.TurnText.Score(ids, (e, s) => turnScores[e] = _options.TurnWeight * s / z);
-        index.Context.Score(ids, (e, s) => contextScores[e] = _options.ContextWeight * s / z);
-
-        var passageScores = new Dictionary<int, double>();
-        index.Windows.Score(ids, (p, s) => passageScores[p] = s / z);
-        if (feedback.Length > 0)
-        {
-            var zf = feedback.Sum(t => index.Windows.IdfOf(t));
-            index.Windows.Score(feedback, (p, s) => passageScores[p] = passageScores.GetValueOrDefault(p) + (_options.FeedbackWeight * s / zf));
-        }
-
-        // Answers that match mostly through their question ("I haven't asked him.") join as candidates too.
-        foreach (var e in turnScores.Keys.Union(contextScores.Keys)
-                     .OrderByDescending(e => turnScores.GetValueOrDefault(e) + contextScores.GetValueOrDefault(e)).Take(30))
-        {
-            for (var p = index.TurnFirstPassage[e]; p < index.TurnFirstPassage[e + 1]; p++)
-            {
-                passageScores.TryAdd(p, 0);
-            }
-        }
-
-        var filter = SpeakerFilter(request);
-        var candidates = new List<Candidate>(passageScores.Count);
-        foreach (var (p, s) in passageScores)
-        {
-            var e = index.PassageTurn[p];
-            if (!filter(e))
-            {
-                continue;
-            }
-
-            // The question's match counts most at the start of its answer, where the reply to it usually is.
-            var position = index.PassageFirst[p];
-            var score = s + turnScores.GetValueOrDefault(e) + (contextScores.GetValueOrDefault(e) / (1 + (_options.PositionDecay * position)));
-            if (index.SpeakerTerms[e].Any(ids.Contains))
-            {
-                score += _options.SpeakerBonus;
-            }
-
-            if (index.TurnOf(e).Role == SpeakerRole.Narrator)
-            {
-                score *= _options.NarratorFactor;
-            }
-
-            candidates.Add(new Candidate(p, score));
-        }
-
-        candidates.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Passage.CompareTo(b.Passage));
-        if (candidates.Count > _options.Candidates)
-        {
-            candidates.RemoveRange(_options.Candidates, candidates.Count - _options.Candidates);
-        }
-
-        return candidates;
     }
 
     private Func<int, bool> SpeakerFilter(SearchRequest request)

@@ -11,7 +11,7 @@ internal static class QuoteSelector
     /// <summary>Per-sentence bonus: among spans carrying the same query terms, the fuller one wins.</summary>
     private const double SpanBonus = 0.5;
 
-    public static List<Quote> Select(PassageIndex index, IReadOnlyList<Retriever.Candidate> ranked, int[] queryIds, int wanted)
+    public static List<Quote> Select(PassageIndex index, IReadOnlyList<Candidate> ranked, int[] queryIds, int wanted)
     {
         var chosen = new List<Quote>();
         var seen = new List<HashSet<string>>();

@@ -19,6 +19,15 @@ internal static class CorpusSource
 
     public static readonly Option<bool> NoCacheOption = new("--no-cache") { Description = "Build the index from scratch and do not write the cache." };
 
+    public static readonly Option<string[]> RetrievalOption = new("--option")
+    {
+        Description = "Override a ranking setting, e.g. DenseWeight=0.3 (repeatable).",
+    };
+
+    /// <summary>The default ranking settings with any --option overrides applied.</summary>
+    public static RetrievalOptions Settings(ParseResult parse) =>
+        (parse.GetValue(RetrievalOption) ?? []).Aggregate(RetrievalOptions.Default, (o, a) => o.With(a));
+
     public static void AddTo(Command command)
     {
         command.Add(CorpusOption);
@@ -55,12 +64,13 @@ internal static class CorpusSource
         }
 
         var cache = parse.GetValue(NoCacheOption) ? null : CacheDirectory();
-        return new Retriever(IndexCache.LoadOrBuild(corpus, cache), options);
+        options ??= RetrievalOptions.Default;
+        return new Retriever(IndexCache.LoadOrBuild(corpus, cache, embeddings: options.DenseWeight != 0), options);
     }
 
     private static string[] ConfiguredDirectories()
     {
-        if (Settings() is { } root && root.TryGetProperty("Corpus", out var c) && c.TryGetProperty("Directories", out var dirs)
+        if (ConfigFile() is { } root && root.TryGetProperty("Corpus", out var c) && c.TryGetProperty("Directories", out var dirs)
             && dirs.ValueKind == JsonValueKind.Array && dirs.GetArrayLength() > 0)
         {
             return dirs.EnumerateArray().Select(d => Resolve(d.GetString() ?? "")).ToArray();
@@ -76,7 +86,7 @@ internal static class CorpusSource
             return env;
         }
 
-        if (Settings() is { } root && root.TryGetProperty("Index", out var i) && i.TryGetProperty("CacheDirectory", out var d)
+        if (ConfigFile() is { } root && root.TryGetProperty("Index", out var i) && i.TryGetProperty("CacheDirectory", out var d)
             && d.GetString() is { Length: > 0 } dir)
         {
             return dir;
@@ -98,7 +108,7 @@ internal static class CorpusSource
         return Directory.Exists(bundled) ? bundled : path;
     }
 
-    private static JsonElement? Settings()
+    private static JsonElement? ConfigFile()
     {
         var path = Environment.GetEnvironmentVariable("INTERVIEWBOT_CONFIG") is { Length: > 0 } env ? env
             : File.Exists(Path.Combine("config", "appsettings.json")) ? Path.Combine("config", "appsettings.json")

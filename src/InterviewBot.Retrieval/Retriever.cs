@@ -61,7 +61,8 @@ public sealed class Retriever(PassageIndex index, RetrievalOptions? options = nu
         var scored = ranked;
         if (_options.DenseWeight != 0)
         {
-            var queryVector = (await index.Embedder.GenerateAsync([question], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector;
+            var embedder = index.Embedder ?? throw new InvalidOperationException("a dense weight needs an index built with embeddings");
+            var queryVector = (await embedder.GenerateAsync([question], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector;
             scored = ranked.Select(c => c with { Score = c.Score + (_options.DenseWeight * Cosine(queryVector.Span, c.Passage)) })
                 .OrderByDescending(c => c.Score).ThenBy(c => c.Passage).ToList();
         }

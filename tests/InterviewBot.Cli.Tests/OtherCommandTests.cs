@@ -77,6 +77,19 @@ public sealed class OtherCommandTests
     }
 
     [Fact]
+    public async Task Eval_options_switch_on_dense_reranking_and_bad_options_are_one_line_errors()
+    {
+        using var dir = new TempDir();
+        var file = dir.Write("dev.jsonl", "{\"id\":\"d1\",\"question\":\"What is stunt visualization?\",\"evidence\":[\"stunt-vis, which is stunt visualization\"],\"answerable\":true}\n");
+        var dense = await Cli.RunAsync("eval", file, "--option", "DenseWeight=0.3", "--no-cache");
+        Assert.Equal(0, dense.ExitCode);
+        Assert.Contains("hit@1 1.000", dense.Out, StringComparison.Ordinal);
+        var bad = await Cli.RunAsync("eval", file, "--option", "Nonsense=1", "--no-cache");
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("unknown retrieval option 'Nonsense'", bad.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Eval_with_a_missing_file_fails_clearly()
     {
         var r = await Cli.RunAsync("eval", "/nonexistent/dev.jsonl");

@@ -69,6 +69,19 @@ public sealed class IndexTests
     }
 
     [Fact]
+    public async Task Without_embeddings_nothing_is_cached_and_dense_ranking_is_refused_clearly()
+    {
+        using var cache = new TempDir();
+        var index = IndexCache.LoadOrBuild(CorpusLoader.Load([RepoPaths.Seeds]), cache.Path, embeddings: false);
+        Assert.Null(index.Embedder);
+        Assert.Empty(Directory.GetFileSystemEntries(cache.Path));
+        Assert.True((await new Retriever(index).AskAsync(new SearchRequest("What is stunt visualization?"))).Answered);
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            new Retriever(index, RetrievalOptions.Default.With("DenseWeight=0.3")).AskAsync(new SearchRequest("What is stunt visualization?")));
+        Assert.Contains("embeddings", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_damaged_cache_entry_is_rebuilt()
     {
         using var cache = new TempDir();

@@ -16,7 +16,7 @@ internal static class BenchCommand
         var queries = new Option<int>("--queries") { Description = "Timed queries per size.", DefaultValueFactory = _ => 200 };
         var seed = new Option<int>("--seed") { Description = "Seed of the synthetic corpora and queries.", DefaultValueFactory = _ => 42 };
         var coldStart = new Option<bool>("--cold-start") { Description = "Also time a fresh 'interviewbot ask' on seeds/ (empty and warm cache); --cold-start false skips it.", DefaultValueFactory = _ => true };
-        var command = new Command("bench", "Benchmark index build and query latency on synthetic corpora.") { sizes, queries, seed, coldStart };
+        var command = new Command("bench", "Benchmark index build and query latency on synthetic corpora.") { sizes, queries, seed, coldStart, CorpusSource.RetrievalOption };
         command.SetAction(async (parse, ct) =>
         {
             var sizeList = ParseSizes(parse.GetValue(sizes));
@@ -42,7 +42,7 @@ internal static class BenchCommand
                 }
             }
 
-            var results = await BenchmarkRunner.RunAsync(sizeList, n, s, Console.Error, ct).ConfigureAwait(false);
+            var results = await BenchmarkRunner.RunAsync(sizeList, n, s, Console.Error, ct, CorpusSource.Settings(parse)).ConfigureAwait(false);
             await stdout.WriteAsync(BenchmarkRunner.ToMarkdown(results, cold, s)).ConfigureAwait(false);
             return 0;
         });

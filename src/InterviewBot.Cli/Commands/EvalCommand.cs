@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using InterviewBot.Cli.Output;
-using InterviewBot.Retrieval;
 using InterviewBot.Retrieval.Evaluation;
 
 namespace InterviewBot.Cli.Commands;
@@ -13,8 +12,7 @@ internal static class EvalCommand
     {
         var file = new Argument<string>("file") { Description = "Eval set (JSONL: id, question, evidence[], answerable[, speaker])." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
-        var option = new Option<string[]>("--option") { Description = "Override a ranking setting for an ablation, e.g. DenseWeight=0 (repeatable)." };
-        var command = new Command("eval", "Measure hit@1, hit@3, MRR@10 and abstention on a question set.") { file, json, option };
+        var command = new Command("eval", "Measure hit@1, hit@3, MRR@10 and abstention on a question set.") { file, json, CorpusSource.RetrievalOption };
         CorpusSource.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
@@ -25,8 +23,7 @@ internal static class EvalCommand
             }
 
             var items = EvalItem.ReadFile(path);
-            var settings = (parse.GetValue(option) ?? []).Aggregate(RetrievalOptions.Default, (o, a) => o.With(a));
-            var retriever = CorpusSource.LoadRetriever(parse, Console.Error, settings);
+            var retriever = CorpusSource.LoadRetriever(parse, Console.Error, CorpusSource.Settings(parse));
             var r = await Evaluator.RunAsync(retriever, items, ct).ConfigureAwait(false);
             if (parse.GetValue(json))
             {

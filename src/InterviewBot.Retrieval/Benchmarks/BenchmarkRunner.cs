@@ -10,7 +10,8 @@ namespace InterviewBot.Retrieval.Benchmarks;
 /// <summary>One corpus size: index build throughput, query latency and peak memory.</summary>
 /// <param name="Passages">Passages in the built index.</param>
 /// <param name="Interviews">Synthetic interviews holding them.</param>
-/// <param name="BuildSeconds">Wall time of <see cref="PassageIndex.Build(InterviewBot.Core.Model.Corpus)"/> (lexical indexes, embedder fit, embeddings).</param>
+/// <param name="BuildSeconds">Wall time of the index build: the lexical indexes, plus the embedder fit and the
+/// embeddings when the dense weight is not 0.</param>
 /// <param name="QueryP50Ms">Median latency of one <see cref="Retriever.AskAsync"/> call.</param>
 /// <param name="QueryP99Ms">99th-percentile latency (nearest rank).</param>
 /// <param name="PeakMemoryMb">Peak working set of the process while this size was built and queried (corpus included).</param>
@@ -34,12 +35,12 @@ public static class BenchmarkRunner
     /// <summary>Runs the sizes smallest first (so a process-wide peak, where it cannot be reset, belongs to the size
     /// that set it), collecting garbage between sizes.</summary>
     public static async Task<IReadOnlyList<BenchmarkResult>> RunAsync(
-        IEnumerable<int> sizes, int queries, int seed, TextWriter? progress = null, CancellationToken cancellationToken = default)
+        IEnumerable<int> sizes, int queries, int seed, TextWriter? progress = null, CancellationToken cancellationToken = default, RetrievalOptions? options = null)
     {
         var results = new List<BenchmarkResult>();
         foreach (var size in sizes.Order())
         {
-            results.Add(await RunOneAsync(size, queries, seed, progress, cancellationToken).ConfigureAwait(false));
+            results.Add(await RunOneAsync(size, queries, seed, progress, cancellationToken, options).ConfigureAwait(false));
             Collect();
         }
 
@@ -47,8 +48,9 @@ public static class BenchmarkRunner
     }
 
     public static async Task<BenchmarkResult> RunOneAsync(
-        int passages, int queries, int seed, TextWriter? progress = null, CancellationToken cancellationToken = default)
+        int passages, int queries, int seed, TextWriter? progress = null, CancellationToken cancellationToken = default, RetrievalOptions? options = null)
     {
+        options ??= RetrievalOptions.Default;
         ArgumentOutOfRangeException.ThrowIfLessThan(passages, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(queries, 1);
         var inv = CultureInfo.InvariantCulture;
@@ -62,10 +64,10 @@ public static class BenchmarkRunner
         ResetPeakMemory();
         progress?.WriteLine(string.Create(inv, $"bench: building the index over {passages:N0} passages"));
         var clock = Stopwatch.StartNew();
-        var index = PassageIndex.Build(corpus);
+        var index = options.DenseWeight != 0 ? PassageIndex.Build(corpus) : PassageIndex.BuildWithoutEmbeddings(corpus);
         var buildSeconds = clock.Elapsed.TotalSeconds;
 
-        var retriever = new Retriever(index);
+        var retriever = new Retriever(index, options);
         progress?.WriteLine(string.Create(inv, $"bench: built in {buildSeconds:0.00} s; {WarmupQueries} warm-up and {queries} timed queries"));
         foreach (var q in warmup)
         {

@@ -19,9 +19,16 @@ public static class IndexCache
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "interviewbot");
 
     /// <summary>Loads the index from <paramref name="directory"/> when a cache entry for exactly this corpus exists;
-    /// otherwise builds it and writes the entry. A null directory disables caching.</summary>
-    public static PassageIndex LoadOrBuild(Corpus corpus, string? directory)
+    /// otherwise builds it and writes the entry. A null directory disables caching; without
+    /// <paramref name="embeddings"/> only the lexical indexes are built.</summary>
+    public static PassageIndex LoadOrBuild(Corpus corpus, string? directory, bool embeddings = true)
     {
+        if (!embeddings)
+        {
+            // Lexical indexes are rebuilt in milliseconds per thousand passages; there is nothing to cache.
+            return PassageIndex.BuildWithoutEmbeddings(corpus);
+        }
+
         if (directory is null)
         {
             return PassageIndex.Build(corpus);

@@ -12,7 +12,7 @@ public sealed class PassageIndex
 {
     public const int WindowSentences = 3;
 
-    internal PassageIndex(Corpus corpus, IEmbeddingGenerator<string, Embedding<float>> embedder, BuildResult built, float[] embeddings, int dimensions)
+    internal PassageIndex(Corpus corpus, IEmbeddingGenerator<string, Embedding<float>>? embedder, BuildResult built, float[] embeddings, int dimensions)
     {
         Corpus = corpus;
         Embedder = embedder;
@@ -31,7 +31,8 @@ public sealed class PassageIndex
     }
 
     public Corpus Corpus { get; }
-    public IEmbeddingGenerator<string, Embedding<float>> Embedder { get; }
+    /// <summary>The embedder, or null for an index built without embeddings.</summary>
+    public IEmbeddingGenerator<string, Embedding<float>>? Embedder { get; }
     public int PassageTotal => PassageTurn.Length;
     public int Dimensions { get; }
 
@@ -59,6 +60,9 @@ public sealed class PassageIndex
         Quotes.QuoteText.Join(TurnOf(PassageTurn[passage]).Sentences, PassageFirst[passage], PassageCount[passage]);
 
     internal ReadOnlySpan<float> Embedding(int passage) => Embeddings.AsSpan(passage * Dimensions, Dimensions);
+
+    /// <summary>Builds only the lexical indexes: what ranking needs while the dense weight is 0 (the default).</summary>
+    public static PassageIndex BuildWithoutEmbeddings(Corpus corpus) => new(corpus, null, BuildLexical(corpus), [], 0);
 
     /// <summary>Builds the index, fitting the ML.NET embedder on the corpus.</summary>
     public static PassageIndex Build(Corpus corpus) => Build(corpus, embedder: null);

@@ -35,7 +35,7 @@ internal static class EvalCommand
             await stdout.WriteLineAsync(string.Create(inv, $"questions {r.Questions} (answerable {r.Answerable}, unanswerable {r.Unanswerable})")).ConfigureAwait(false);
             await stdout.WriteLineAsync(string.Create(inv, $"hit@1 {r.HitAt1:0.000}  hit@3 {r.HitAt3:0.000}  MRR@10 {r.MrrAt10:0.000}")).ConfigureAwait(false);
             await stdout.WriteLineAsync(string.Create(inv, $"abstained on unanswerable {r.AbstainedOnUnanswerable:0.000}  false abstentions {r.FalseAbstentions:0.000}")).ConfigureAwait(false);
-            await stdout.WriteLineAsync(string.Create(inv, $"speaker correct on hits {r.SpeakerCorrect:0.000} ({r.SpeakerChecked} checked)  non-verbatim quotes {r.NonVerbatim}")).ConfigureAwait(false);
+            await stdout.WriteLineAsync(string.Create(inv, $"speaker correct on hits {(r.SpeakerChecked == 0 ? "n/a" : r.SpeakerCorrect.ToString("0.000", inv))} ({r.SpeakerChecked} checked)  non-verbatim quotes {r.NonVerbatim}")).ConfigureAwait(false);
             if (r.Misses.Count > 0)
             {
                 await stdout.WriteLineAsync($"misses ({r.Misses.Count}):").ConfigureAwait(false);

@@ -120,11 +120,11 @@ public sealed class Retriever(PassageIndex index, RetrievalOptions? options = nu
         return weights.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(_options.FeedbackTerms).Select(kv => kv.Key).ToArray();
     }
 
-    private Func<int, bool> SpeakerFilter(SearchRequest request)
+    private Func<int, bool>? SpeakerFilter(SearchRequest request)
     {
         if (request.Speaker is null && request.InterviewId is null)
         {
-            return _ => true;
+            return null;
         }
 
         return e =>

@@ -1,7 +1,7 @@
 namespace InterviewBot.Retrieval.Index;
 
 /// <summary>An inverted index with Okapi BM25 scoring over documents given as term-id arrays. Postings are stored
-/// in flat arrays; a query accumulates scores term at a time into a per-thread buffer.</summary>
+/// in flat arrays; a query accumulates scores term at a time straight into the caller's arrays.</summary>
 internal sealed class Bm25Index
 {
     private const float K1 = 1.2f;
@@ -12,11 +12,7 @@ internal sealed class Bm25Index
     private readonly float[] _tfNorm;        // per posting: tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avg))
     private readonly float[] _idf;
 
-    [ThreadStatic]
-    private static float[]? _scratch;
 
-    [ThreadStatic]
-    private static int[]? _touched;
 
     public Bm25Index(IReadOnlyList<int[]> documents, int termCount)
         : this(documents.Count, d => documents[d], termCount)
@@ -106,12 +102,10 @@ internal sealed class Bm25Index
     public int DocumentFrequency(int term) =>
         term >= 0 && term < _idf.Length ? _postingStart[term + 1] - _postingStart[term] : 0;
 
-    /// <summary>Scores every document that has a query term; calls <paramref name="visit"/> with each (doc, score).</summary>
-    public void Score(ReadOnlySpan<int> queryTerms, Action<int, float> visit)
+    /// <summary>Adds <paramref name="scale"/> × the BM25 score of every document that has a query term straight into
+    /// <paramref name="scores"/>, recording each document the first time it is touched (no callback per posting).</summary>
+    public void Accumulate(ReadOnlySpan<int> queryTerms, double scale, double[] scores, bool[] seen, List<int> touched)
     {
-        var scratch = _scratch is { } s && s.Length >= DocumentCount ? s : _scratch = new float[Math.Max(DocumentCount, 1)];
-        var touched = _touched is { } tt && tt.Length >= DocumentCount ? tt : _touched = new int[Math.Max(DocumentCount, 1)];
-        var n = 0;
         foreach (var t in queryTerms)
         {
             if (t < 0 || t >= _idf.Length)
@@ -119,24 +113,18 @@ internal sealed class Bm25Index
                 continue;
             }
 
-            var idf = _idf[t];
+            var weight = scale * _idf[t];
             for (var p = _postingStart[t]; p < _postingStart[t + 1]; p++)
             {
                 var d = _docs[p];
-                if (scratch[d] == 0)
+                if (!seen[d])
                 {
-                    touched[n++] = d;
+                    seen[d] = true;
+                    touched.Add(d);
                 }
 
-                scratch[d] += idf * _tfNorm[p];
+                scores[d] += weight * _tfNorm[p];
             }
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            var d = touched[i];
-            visit(d, scratch[d]);
-            scratch[d] = 0;
         }
     }
 

@@ -17,6 +17,7 @@ internal sealed class LexicalRanker
     private readonly PassageIndex _index;
     private readonly RetrievalOptions _options;
     private readonly bool[] _narrator;
+    private readonly HashSet<int> _speakerTermIds;
 
     [ThreadStatic]
     private static Scratch? _scratch;
@@ -30,18 +31,21 @@ internal sealed class LexicalRanker
         {
             _narrator[e] = index.TurnOf(e).Role == SpeakerRole.Narrator;
         }
+
+        _speakerTermIds = index.SpeakerTerms.SelectMany(t => t).ToHashSet();
     }
 
     /// <summary>The best candidates for the query terms, best first (ties: lower passage first).</summary>
-    public List<Candidate> Rank(int[] ids, Func<int, bool> filter)
+    public List<Candidate> Rank(int[] ids, Func<int, bool>? filter)
     {
         var s = _scratch is { } existing && existing.Fits(_index) ? existing : _scratch = new Scratch(_index);
         try
         {
             var z = ids.Sum(t => _index.Windows.IdfOf(t));
-            _index.TurnText.Score(ids, (e, score) => s.AddTurn(e, _options.TurnWeight * score / z, 0));
-            _index.Context.Score(ids, (e, score) => s.AddTurn(e, 0, _options.ContextWeight * score / z));
-            _index.Windows.Score(ids, (p, score) => s.AddPassage(p, score / z));
+            _index.TurnText.Accumulate(ids, _options.TurnWeight / z, s.TurnScore, s.TurnSeen, s.Turns);
+            _index.Context.Accumulate(ids, _options.ContextWeight / z, s.ContextScore, s.TurnSeen, s.Turns);
+            _index.Windows.Accumulate(ids, 1 / z, s.PassageScore, s.PassageSeen, s.Passages);
+            var namesSpeaker = ids.Any(_speakerTermIds.Contains);
 
             // Answers that match mostly through their question ("I haven't asked him.") join as candidates too.
             var bestTurns = new PriorityQueue<int, (double Score, int Turn)>(TurnCandidates + 1, WorstFirst);
@@ -59,12 +63,25 @@ internal sealed class LexicalRanker
             }
 
             var best = new PriorityQueue<int, (double Score, int Passage)>(_options.Candidates + 1, WorstFirst);
+            var worst = double.NegativeInfinity;
             foreach (var p in s.Passages)
             {
                 var e = _index.PassageTurn[p];
-                if (filter(e))
+                if (filter is not null && !filter(e))
                 {
-                    Keep(best, p, (Score(p, e, s.PassageScore[p] + s.TurnScore[e], s.ContextScore[e], ids), p), _options.Candidates);
+                    continue;
+                }
+
+                var score = Score(p, e, s.PassageScore[p] + s.TurnScore[e], s.ContextScore[e], ids, namesSpeaker);
+                if (score < worst)
+                {
+                    continue;
+                }
+
+                Keep(best, p, (score, p), _options.Candidates);
+                if (best.Count == _options.Candidates && best.TryPeek(out _, out var w))
+                {
+                    worst = w.Score;
                 }
             }
 
@@ -95,16 +112,19 @@ internal sealed class LexicalRanker
             .OrderByDescending(c => c.Score).ThenBy(c => c.Passage).ToList();
     }
 
-    private double Score(int p, int e, double lexical, double context, int[] ids)
+    private double Score(int p, int e, double lexical, double context, int[] ids, bool namesSpeaker)
     {
         // The question's match counts most at the start of its answer, where the reply to it usually is.
         var score = lexical + (context / (1 + (_options.PositionDecay * _index.PassageFirst[p])));
-        foreach (var t in _index.SpeakerTerms[e])
+        if (namesSpeaker)
         {
-            if (Array.IndexOf(ids, t) >= 0)
+            foreach (var t in _index.SpeakerTerms[e])
             {
-                score += _options.SpeakerBonus;
-                break;
+                if (Array.IndexOf(ids, t) >= 0)
+                {
+                    score += _options.SpeakerBonus;
+                    break;
+                }
             }
         }
 
@@ -145,8 +165,8 @@ internal sealed class LexicalRanker
         public readonly double[] PassageScore = new double[index.PassageTotal];
         public readonly double[] TurnScore = new double[index.Turns.Length];
         public readonly double[] ContextScore = new double[index.Turns.Length];
-        private readonly bool[] _passageSeen = new bool[index.PassageTotal];
-        private readonly bool[] _turnSeen = new bool[index.Turns.Length];
+        public readonly bool[] PassageSeen = new bool[index.PassageTotal];
+        public readonly bool[] TurnSeen = new bool[index.Turns.Length];
 
         public List<int> Passages { get; } = [];
         public List<int> Turns { get; } = [];
@@ -155,38 +175,26 @@ internal sealed class LexicalRanker
 
         public void AddPassage(int p, double score)
         {
-            if (!_passageSeen[p])
+            if (!PassageSeen[p])
             {
-                _passageSeen[p] = true;
+                PassageSeen[p] = true;
                 Passages.Add(p);
             }
 
             PassageScore[p] += score;
         }
 
-        public void AddTurn(int e, double turn, double context)
-        {
-            if (!_turnSeen[e])
-            {
-                _turnSeen[e] = true;
-                Turns.Add(e);
-            }
-
-            TurnScore[e] += turn;
-            ContextScore[e] += context;
-        }
-
         public void Clear()
         {
             foreach (var p in Passages)
             {
-                _passageSeen[p] = false;
+                PassageSeen[p] = false;
                 PassageScore[p] = 0;
             }
 
             foreach (var e in Turns)
             {
-                _turnSeen[e] = false;
+                TurnSeen[e] = false;
                 TurnScore[e] = 0;
                 ContextScore[e] = 0;
             }

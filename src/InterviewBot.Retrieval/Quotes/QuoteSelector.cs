@@ -67,7 +67,7 @@ internal static class QuoteSelector
         var bestScore = double.MinValue;
         for (var s = 0; s < count; s++)
         {
-            for (var n = 1; s + n <= count; n++)
+            for (var n = 1; s + n <= count && n <= QuoteText.MaxSentences; n++)
             {
                 var terms = new HashSet<int>();
                 var length = 0;

@@ -8,6 +8,9 @@ public static class QuoteText
 {
     public const int MaxLength = 400;
 
+    /// <summary>A quote is one to three sentences.</summary>
+    public const int MaxSentences = 3;
+
     public static string Join(IReadOnlyList<Sentence> sentences, int first, int count) =>
         string.Join(' ', Enumerable.Range(first, count).Select(i => sentences[i].Text));
 

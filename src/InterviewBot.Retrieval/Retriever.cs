@@ -77,16 +77,17 @@ public sealed class Retriever(PassageIndex index, RetrievalOptions? options = nu
         return new Answer(question, quotes.Count > 0, quotes, confidence);
     }
 
-
-    /// <summary>A name or number in the question (a capitalised word other than the first, or a word with digits)
-    /// that appears nowhere in the corpus or its metadata, if any.</summary>
+    /// <summary>A name or number in the question (a capitalised word that does not start a sentence, or a word with
+    /// digits) that appears nowhere in the corpus or its metadata, if any.</summary>
     internal string? UnknownName(string question)
     {
-        var words = question.Split([' ', '\t', '\n', ',', '?', '!', ';', ':', '(', ')', '"', '“', '”'], StringSplitOptions.RemoveEmptyEntries);
+        var words = question.Split([' ', '\t', '\n', ',', ';', ':', '(', ')', '"', '“', '”'], StringSplitOptions.RemoveEmptyEntries);
         for (var w = 1; w < words.Length; w++)
         {
-            var word = words[w].Trim('.', '\'', '’');
-            if (word.Length < 2 || word == "I" || !(char.IsUpper(word[0]) || word.Any(char.IsDigit)))
+            var previous = words[w - 1].TrimEnd('"', '”', '’', '\'', ')');
+            var startsSentence = previous.Length > 0 && previous[^1] is '.' or '?' or '!';
+            var word = words[w].Trim('.', '?', '!', '\'', '’');
+            if (word.Length < 2 || word == "I" || !((char.IsUpper(word[0]) && !startsSentence) || word.Any(char.IsDigit)))
             {
                 continue;
             }

@@ -66,6 +66,7 @@ public sealed class RetrieverTests
 
     [Theory]
     [InlineData("What did Russo tell Polygon about Heat?")]
+    [InlineData("I loved Heat. Quickly, why is it still the touchstone?")]
     [InlineData("What does Joe Russo say about the bank heist in Heat?")]
     public async Task Names_from_the_text_or_the_metadata_are_known(string question)
     {

@@ -65,7 +65,7 @@ internal static class CorpusSource
 
         var cache = parse.GetValue(NoCacheOption) ? null : CacheDirectory();
         options ??= RetrievalOptions.Default;
-        return new Retriever(IndexCache.LoadOrBuild(corpus, cache, embeddings: options.DenseWeight != 0), options);
+        return new Retriever(IndexCache.LoadOrBuild(corpus, cache, embeddings: options.UsesEmbeddings), options);
     }
 
     private static string[] ConfiguredDirectories()

@@ -40,6 +40,9 @@ public sealed record RetrievalOptions
 
     public static RetrievalOptions Default { get; } = new();
 
+    /// <summary>Whether ranking reads embeddings, so the index must be built with them.</summary>
+    public bool UsesEmbeddings => DenseWeight != 0;
+
     /// <summary>Returns a copy with one setting changed, from "Name=value" (for ablations: eval --option).</summary>
     public RetrievalOptions With(string assignment)
     {

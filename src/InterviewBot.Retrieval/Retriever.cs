@@ -59,7 +59,7 @@ public sealed class Retriever(PassageIndex index, RetrievalOptions? options = nu
         }
 
         var scored = ranked;
-        if (_options.DenseWeight != 0)
+        if (_options.UsesEmbeddings)
         {
             var embedder = index.Embedder ?? throw new InvalidOperationException("a dense weight needs an index built with embeddings");
             var queryVector = (await embedder.GenerateAsync([question], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector;

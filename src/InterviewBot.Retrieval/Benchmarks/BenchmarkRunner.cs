@@ -64,7 +64,7 @@ public static class BenchmarkRunner
         ResetPeakMemory();
         progress?.WriteLine(string.Create(inv, $"bench: building the index over {passages:N0} passages"));
         var clock = Stopwatch.StartNew();
-        var index = options.DenseWeight != 0 ? PassageIndex.Build(corpus) : PassageIndex.BuildWithoutEmbeddings(corpus);
+        var index = IndexCache.LoadOrBuild(corpus, directory: null, embeddings: options.UsesEmbeddings);
         var buildSeconds = clock.Elapsed.TotalSeconds;
 
         var retriever = new Retriever(index, options);

@@ -7,7 +7,7 @@ namespace InterviewBot.Retrieval.Index;
 
 /// <summary>The searchable form of a corpus. A passage is a window of up to three consecutive sentences of one
 /// answer (or narration) turn, starting at each sentence. Three BM25 indexes cover the passages, the whole turns and
-/// the interviewer's questions the turns answer; each passage also has a dense embedding.</summary>
+/// the interviewer's questions the turns answer; an index built with embeddings also has a dense vector per passage.</summary>
 public sealed class PassageIndex
 {
     public const int WindowSentences = 3;

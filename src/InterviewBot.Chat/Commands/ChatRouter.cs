@@ -1,0 +1,138 @@
+using System.Globalization;
+using InterviewBot.Chat.Library;
+using InterviewBot.Retrieval;
+using InterviewBot.Retrieval.Quotes;
+
+namespace InterviewBot.Chat.Commands;
+
+/// <summary>Answers <see cref="ChatRequest"/>s from the current library. Never knows which platform asked; never
+/// throws for bad input (it answers with a notice instead).</summary>
+public sealed class ChatRouter(LibraryHolder library, TimeProvider time)
+{
+    public const int PageSize = 3;
+
+    /// <summary>How many sentences of the answer to show on each side of a quote in its context.</summary>
+    private const int ContextSentences = 3;
+
+    public Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken = default) => request switch
+    {
+        AskRequest ask => AskAsync(ask, cancellationToken),
+        QuoteRequest quote => QuoteAsync(quote, cancellationToken),
+        QotdRequest => Task.FromResult(Qotd()),
+        ContextRequest context => Task.FromResult(Context(context)),
+        HelpRequest help => Task.FromResult(ChatReply.Note(help.Text)),
+        _ => throw new ArgumentOutOfRangeException(nameof(request), request.GetType().Name, "unknown chat request"),
+    };
+
+    /// <summary>Why a question cannot be asked as it is, or null when it can.</summary>
+    public static string? Invalid(string question) => question.Trim().Length switch
+    {
+        0 => "Ask me a question about the interviews, for example: why is Heat still the touchstone for action movies?",
+        > Retriever.MaxQuestionLength => $"That question is {question.Trim().Length} characters long; please keep it under {Retriever.MaxQuestionLength}.",
+        _ => null,
+    };
+
+    private async Task<ChatReply> AskAsync(AskRequest ask, CancellationToken cancellationToken)
+    {
+        if (Invalid(ask.Question) is { } problem)
+        {
+            return ChatReply.Note(problem);
+        }
+
+        var lib = library.Current;
+        if (ask.Speaker is { } speaker && !lib.Speakers.Any(s => Retriever.SpeakerMatches(s, speaker)))
+        {
+            return ChatReply.Note($"No one called “{speaker}” speaks in these interviews.");
+        }
+
+        // One more than a page tells whether a "More quotes" button has anything behind it.
+        var answer = await lib.Retriever.AskAsync(new SearchRequest(ask.Question, PageSize + 1, ask.Speaker, Skip: ask.Skip), cancellationToken)
+            .ConfigureAwait(false);
+        if (answer.Quotes.Count == 0)
+        {
+            return ChatReply.Note(ask.Skip > 0 ? "There are no more quotes for that question."
+                : answer.Unmatched is { } name ? $"The interviews never mention “{name}”, so I have no quote about it."
+                : "I couldn't find anything in the interviews that answers that.");
+        }
+
+        return new ChatReply
+        {
+            Heading = ask.Question.Trim(),
+            Quotes = answer.Quotes.Take(PageSize).ToList(),
+            More = answer.Quotes.Count > PageSize ? ask with { Skip = ask.Skip + PageSize } : null,
+            Asked = ask,
+        };
+    }
+
+    private async Task<ChatReply> QuoteAsync(QuoteRequest request, CancellationToken cancellationToken)
+    {
+        var lib = library.Current;
+        var interviewId = request.InterviewId;
+        if (interviewId is not null)
+        {
+            var interview = lib.InterviewById(interviewId) ?? lib.Corpus.Interviews.FirstOrDefault(i => i.Metadata.Title.Equals(interviewId, StringComparison.OrdinalIgnoreCase));
+            if (interview is null)
+            {
+                return ChatReply.Note($"There is no interview “{interviewId}”.");
+            }
+
+            interviewId = interview.Id;
+        }
+
+        Quote? quote;
+        if (!string.IsNullOrWhiteSpace(request.Search))
+        {
+            if (Invalid(request.Search) is { } problem)
+            {
+                return ChatReply.Note(problem);
+            }
+
+            var answer = await lib.Retriever.AskAsync(new SearchRequest(request.Search, 1, request.Speaker, interviewId), cancellationToken).ConfigureAwait(false);
+            quote = answer.Quotes.FirstOrDefault();
+        }
+        else
+        {
+            quote = lib.Book.Random(Random.Shared, request.Speaker, interviewId);
+        }
+
+        return quote is null ? ChatReply.Note("No quote matches that.") : new ChatReply { Quotes = [quote] };
+    }
+
+    private ChatReply Qotd()
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var quote = library.Current.Book.OfTheDay(today);
+        return quote is null
+            ? ChatReply.Note("There is no quote of the day: the interviews have no standalone quote.")
+            : new ChatReply { Heading = $"Quote of the day, {today.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}", Quotes = [quote] };
+    }
+
+    private ChatReply Context(ContextRequest request)
+    {
+        var lib = library.Current;
+        var interview = lib.InterviewByKey(request.InterviewKey);
+        if (interview is null || request.Turn < 0 || request.Turn >= interview.Turns.Count)
+        {
+            return ChatReply.Note("That quote is no longer in the interviews.");
+        }
+
+        var turn = interview.Turns[request.Turn];
+        var first = Math.Clamp(request.FirstSentence, 0, turn.Sentences.Count - 1);
+        var count = Math.Clamp(request.SentenceCount, 1, turn.Sentences.Count - first);
+        var quote = lib.Book.ToQuote(new QuoteLocation(interview.Id, turn.Index, first, count));
+        var before = Join(turn.Sentences.Skip(Math.Max(0, first - ContextSentences)).Take(Math.Min(first, ContextSentences)), first > ContextSentences);
+        var after = Join(turn.Sentences.Skip(first + count).Take(ContextSentences), false);
+        if (after.Length > 0 && first + count + ContextSentences < turn.Sentences.Count)
+        {
+            after += " …";
+        }
+
+        return new ChatReply { Context = new QuoteContext(quote, turn.Context, before, after), Ephemeral = true };
+    }
+
+    private static string Join(IEnumerable<Core.Model.Sentence> sentences, bool cut)
+    {
+        var text = string.Join(' ', sentences.Select(s => s.Text));
+        return cut && text.Length > 0 ? "… " + text : text;
+    }
+}

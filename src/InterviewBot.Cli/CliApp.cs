@@ -20,6 +20,8 @@ public static class CliApp
             InterviewsCommand.Create(stdout),
             EvalCommand.Create(stdout),
             BenchCommand.Create(stdout),
+            ServeCommand.Create(),
+            DiscordCommand.Create(stdout),
         };
 
         var parse = root.Parse(args);

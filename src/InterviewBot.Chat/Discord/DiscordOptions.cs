@@ -25,7 +25,7 @@ public sealed class DiscordOptions
     /// <summary>Largest interaction request body accepted, in bytes.</summary>
     public int MaxBodyBytes { get; set; } = 256 * 1024;
 
-    /// <summary>How long an interaction may take before it is deferred (Discord's deadline is 3 s).</summary>
+    /// <summary>How long an interaction may take before it is deferred (Discord's deadline is 3 s); 0 always defers.</summary>
     public TimeSpan DeferAfter { get; set; } = TimeSpan.FromSeconds(2);
 
     public DiscordGatewayOptions Gateway { get; set; } = new();

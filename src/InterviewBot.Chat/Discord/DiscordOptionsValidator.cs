@@ -58,9 +58,9 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             errors.Add("Discord:MaxBodyBytes must be positive");
         }
 
-        if (o.DeferAfter <= TimeSpan.Zero || o.DeferAfter >= TimeSpan.FromSeconds(3))
+        if (o.DeferAfter < TimeSpan.Zero || o.DeferAfter >= TimeSpan.FromSeconds(3))
         {
-            errors.Add("Discord:DeferAfter must be between 0 and 3 seconds (Discord's deadline)");
+            errors.Add("Discord:DeferAfter must be at least 0 (0 = always defer) and under 3 seconds (Discord's deadline)");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

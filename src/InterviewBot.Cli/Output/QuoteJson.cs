@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using InterviewBot.Chat.Commands;
 using InterviewBot.Retrieval.Quotes;
 
 namespace InterviewBot.Cli.Output;
@@ -26,7 +27,7 @@ internal static class QuoteJson
         q.Speaker,
         q.Role.ToString().ToLowerInvariant(),
         new InterviewDto(q.Interview.Id, q.Interview.Title, q.Interview.Outlet, q.Interview.Date, q.Interview.Url),
-        QuoteFormatter.Timestamp(q.Timestamp),
+        Attribution.Timestamp(q.Timestamp),
         q.Score,
         q.Context);
 

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
+using InterviewBot.Chat.Hosting;
 using InterviewBot.Retrieval.Benchmarks;
 
 namespace InterviewBot.Cli.Commands;
 
 /// <summary><c>bench</c>: index build throughput, query latency, memory and cold start on synthetic corpora; prints
-/// a Markdown table (progress goes to stderr).</summary>
+/// a Markdown table (progress goes to stderr). With <c>--chat</c>, a load run of the chat endpoints instead
+/// (<see cref="ChatLoadRun"/>).</summary>
 internal static class BenchCommand
 {
     public const string ColdStartQuestion = "Why is Heat still the touchstone for action movies?";
@@ -16,9 +18,17 @@ internal static class BenchCommand
         var queries = new Option<int>("--queries") { Description = "Timed queries per size.", DefaultValueFactory = _ => 200 };
         var seed = new Option<int>("--seed") { Description = "Seed of the synthetic corpora and queries.", DefaultValueFactory = _ => 42 };
         var coldStart = new Option<bool>("--cold-start") { Description = "Also time a fresh 'interviewbot ask' on seeds/ (empty and warm cache); --cold-start false skips it.", DefaultValueFactory = _ => true };
-        var command = new Command("bench", "Benchmark index build and query latency on synthetic corpora.") { sizes, queries, seed, coldStart, CorpusSource.RetrievalOption };
+        var chat = new Option<bool>("--chat") { Description = "Instead: a load run of the chat host (signed Discord interactions, then Slack slash commands) on loopback over seeds/." };
+        var concurrency = new Option<int>("--concurrency") { Description = "With --chat: concurrent clients.", DefaultValueFactory = _ => 200 };
+        var requests = new Option<int>("--requests") { Description = "With --chat: signed requests per platform, after the warm-up.", DefaultValueFactory = _ => 4000 };
+        var command = new Command("bench", "Benchmark index build and query latency on synthetic corpora.") { sizes, queries, seed, coldStart, CorpusSource.RetrievalOption, chat, concurrency, requests };
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(chat))
+            {
+                return await ChatAsync(stdout, parse.GetValue(concurrency), parse.GetValue(requests), ct).ConfigureAwait(false);
+            }
+
             var sizeList = ParseSizes(parse.GetValue(sizes));
             var n = parse.GetValue(queries);
             if (n < 1)
@@ -47,6 +57,19 @@ internal static class BenchCommand
             return 0;
         });
         return command;
+    }
+
+    private static async Task<int> ChatAsync(TextWriter stdout, int concurrency, int requests, CancellationToken ct)
+    {
+        if (concurrency < 1 || requests < 1)
+        {
+            throw new CliException("--concurrency and --requests must be at least 1");
+        }
+
+        var settings = new ChatLoadSettings { Concurrency = concurrency, Requests = requests, Corpus = SeedsDirectory() };
+        var report = await ChatLoadRun.RunAsync(settings, Console.Error, ct).ConfigureAwait(false);
+        await stdout.WriteAsync(report.ToMarkdown()).ConfigureAwait(false);
+        return report.Errors == 0 ? 0 : CliApp.Failure;
     }
 
     private static int[] ParseSizes(string? text)

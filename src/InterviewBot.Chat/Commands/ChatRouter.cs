@@ -51,7 +51,7 @@ public sealed class ChatRouter(LibraryHolder library, TimeProvider time)
         if (answer.Quotes.Count == 0)
         {
             return ChatReply.Note(ask.Skip > 0 ? "There are no more quotes for that question."
-                : answer.Unmatched is { } name ? $"The interviews never mention “{name}”, so I have no quote about it."
+                : answer.Unmatched is { } name ? $"The interviews never mention “{name}”, so I can't answer that."
                 : "I couldn't find anything in the interviews that answers that.");
         }
 

@@ -1,13 +1,15 @@
 using System.CommandLine;
-using System.Text.Json;
+using InterviewBot.Chat.Hosting;
+using InterviewBot.Chat.Library;
 using InterviewBot.Core;
 using InterviewBot.Core.Model;
 using InterviewBot.Retrieval;
 using InterviewBot.Retrieval.Index;
+using Microsoft.Extensions.Configuration;
 
 namespace InterviewBot.Cli;
 
-/// <summary>Where the corpus comes from (--corpus, else config/appsettings.json, else the bundled seeds/) and how
+/// <summary>Where the corpus comes from (--corpus, else Corpus:Directories as the host reads it, else the bundled seeds/) and how
 /// its index is loaded (from the cache unless --no-cache).</summary>
 internal static class CorpusSource
 {
@@ -36,7 +38,7 @@ internal static class CorpusSource
 
     public static Corpus LoadCorpus(ParseResult parse)
     {
-        var paths = parse.GetValue(CorpusOption) is { Length: > 0 } given ? given : ConfiguredDirectories();
+        IReadOnlyList<string> paths = parse.GetValue(CorpusOption) is { Length: > 0 } given ? given : LibraryLoader.Paths(Configured<CorpusOptions>(CorpusOptions.SectionName));
         foreach (var p in paths)
         {
             if (!Directory.Exists(p) && !File.Exists(p))
@@ -63,69 +65,13 @@ internal static class CorpusSource
             warnings?.WriteLine($"warning: skipped {s.Path}: {s.Reason}");
         }
 
-        var cache = parse.GetValue(NoCacheOption) ? null : CacheDirectory();
+        var cache = parse.GetValue(NoCacheOption) ? null : LibraryLoader.CacheDirectory(Configured<IndexOptions>(IndexOptions.SectionName));
         options ??= RetrievalOptions.Default;
         return new Retriever(IndexCache.LoadOrBuild(corpus, cache, embeddings: options.UsesEmbeddings), options);
     }
 
-    private static string[] ConfiguredDirectories()
-    {
-        if (ConfigFile() is { } root && root.TryGetProperty("Corpus", out var c) && c.TryGetProperty("Directories", out var dirs)
-            && dirs.ValueKind == JsonValueKind.Array && dirs.GetArrayLength() > 0)
-        {
-            return dirs.EnumerateArray().Select(d => Resolve(d.GetString() ?? "")).ToArray();
-        }
-
-        return [Resolve("seeds")];
-    }
-
-    private static string? CacheDirectory()
-    {
-        if (Environment.GetEnvironmentVariable("INTERVIEWBOT_CACHE") is { Length: > 0 } env)
-        {
-            return env;
-        }
-
-        if (ConfigFile() is { } root && root.TryGetProperty("Index", out var i) && i.TryGetProperty("CacheDirectory", out var d)
-            && d.GetString() is { Length: > 0 } dir)
-        {
-            return dir;
-        }
-
-        return IndexCache.DefaultDirectory;
-    }
-
-    /// <summary>A relative corpus path is taken from the current directory when it exists there, else from beside
-    /// the program (where the build copies seeds/).</summary>
-    private static string Resolve(string path)
-    {
-        if (Path.IsPathRooted(path) || Directory.Exists(path) || File.Exists(path))
-        {
-            return path;
-        }
-
-        var bundled = Path.Combine(AppContext.BaseDirectory, path);
-        return Directory.Exists(bundled) ? bundled : path;
-    }
-
-    private static JsonElement? ConfigFile()
-    {
-        var path = Environment.GetEnvironmentVariable("INTERVIEWBOT_CONFIG") is { Length: > 0 } env ? env
-            : File.Exists(Path.Combine("config", "appsettings.json")) ? Path.Combine("config", "appsettings.json")
-            : Path.Combine(AppContext.BaseDirectory, "appsettings.json");
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var doc = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            return doc.RootElement.Clone();
-        }
-        catch (JsonException ex)
-        {
-            throw new CliException($"configuration {path} is not valid JSON: {ex.Message}", CliApp.Failure);
-        }
-    }
+    /// <summary>A settings section as the host reads it (<see cref="BotHost.LoadConfiguration"/>).</summary>
+    private static T Configured<T>(string section)
+        where T : new() =>
+        BotHost.LoadConfiguration().GetSection(section).Get<T>() ?? new T();
 }

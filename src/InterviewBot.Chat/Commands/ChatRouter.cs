@@ -32,6 +32,11 @@ public sealed class ChatRouter(LibraryHolder library, TimeProvider time)
         _ => null,
     };
 
+    /// <summary>What the bot says when it abstains, on every surface (chat and the command line).</summary>
+    public static string NoAnswer(Answer answer) => answer.Unmatched is { } name
+        ? $"The interviews never mention “{name}”, so I can't answer that."
+        : "I couldn't find anything in the interviews that answers that.";
+
     private async Task<ChatReply> AskAsync(AskRequest ask, CancellationToken cancellationToken)
     {
         if (Invalid(ask.Question) is { } problem)
@@ -50,9 +55,7 @@ public sealed class ChatRouter(LibraryHolder library, TimeProvider time)
             .ConfigureAwait(false);
         if (answer.Quotes.Count == 0)
         {
-            return ChatReply.Note(ask.Skip > 0 ? "There are no more quotes for that question."
-                : answer.Unmatched is { } name ? $"The interviews never mention “{name}”, so I can't answer that."
-                : "I couldn't find anything in the interviews that answers that.");
+            return ChatReply.Note(ask.Skip > 0 ? "There are no more quotes for that question." : NoAnswer(answer));
         }
 
         return new ChatReply

@@ -59,7 +59,14 @@ public static class BotHost
         {
             var source = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource { Path = Path.GetFullPath(file), Optional = true, ReloadOnChange = false };
             source.ResolveFileProvider();
-            configuration.Sources.Insert(at++, source);
+            try
+            {
+                configuration.Sources.Insert(at++, source);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or FormatException)
+            {
+                throw new InvalidDataException($"configuration {file} is not valid JSON: {(ex.GetBaseException()).Message}", ex);
+            }
         }
     }
 

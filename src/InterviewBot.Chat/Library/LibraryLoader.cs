@@ -22,7 +22,7 @@ internal sealed partial class LibraryLoader(
 
     public static QuoteLibrary Load(CorpusOptions corpusOptions, IndexOptions indexOptions, ILogger logger)
     {
-        var paths = (corpusOptions.Directories.Count > 0 ? corpusOptions.Directories : ["seeds"]).Select(Resolve).ToList();
+        var paths = Paths(corpusOptions);
         foreach (var p in paths.Where(p => !Directory.Exists(p) && !File.Exists(p)))
         {
             throw new InvalidOperationException($"Corpus:Directories: '{p}' does not exist");
@@ -39,18 +39,28 @@ internal sealed partial class LibraryLoader(
             throw new InvalidOperationException($"Corpus:Directories: no interviews could be loaded from {string.Join(", ", paths)}");
         }
 
-        var cache = indexOptions.CacheDirectory switch
+        var options = RetrievalOptions.Default;
+        var library = new QuoteLibrary(new Retriever(IndexCache.LoadOrBuild(loaded, CacheDirectory(indexOptions), options.UsesEmbeddings), options));
+        LogLoaded(logger, loaded.Interviews.Count, library.Retriever.Index.PassageTotal);
+        return library;
+    }
+
+    /// <summary>The configured corpus paths (seeds/ when none), resolved by <see cref="Resolve"/>.</summary>
+    public static IReadOnlyList<string> Paths(CorpusOptions options) =>
+        (options.Directories.Count > 0 ? options.Directories : ["seeds"]).Select(Resolve).ToList();
+
+    /// <summary>Where the index cache lives: INTERVIEWBOT_CACHE, else <c>Index:CacheDirectory</c>, else the user's
+    /// cache directory; "none" means no cache.</summary>
+    public static string? CacheDirectory(IndexOptions options) =>
+        (Environment.GetEnvironmentVariable("INTERVIEWBOT_CACHE") is { Length: > 0 } env ? env : options.CacheDirectory) switch
         {
             null or "" => IndexCache.DefaultDirectory,
             "none" => null,
             var dir => dir,
         };
-        var options = RetrievalOptions.Default;
-        var library = new QuoteLibrary(new Retriever(IndexCache.LoadOrBuild(loaded, cache, options.UsesEmbeddings), options));
-        LogLoaded(logger, loaded.Interviews.Count, library.Retriever.Index.PassageTotal);
-        return library;
-    }
 
+    /// <summary>A relative path is taken from the working directory when it exists there, else from beside the
+    /// program (where the build copies seeds/).</summary>
     private static string Resolve(string path)
     {
         if (Path.IsPathRooted(path) || Directory.Exists(path) || File.Exists(path))

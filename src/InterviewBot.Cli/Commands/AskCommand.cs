@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using InterviewBot.Chat.Commands;
 using InterviewBot.Cli.Output;
 using InterviewBot.Retrieval;
 
@@ -42,9 +43,7 @@ internal static class AskCommand
             }
             else if (!answer.Answered)
             {
-                await stdout.WriteLineAsync(answer.Unmatched is { } name
-                    ? $"The interviews never mention “{name}”, so I can't answer that."
-                    : "I couldn't find anything in the interviews that answers that.").ConfigureAwait(false);
+                await stdout.WriteLineAsync(ChatRouter.NoAnswer(answer)).ConfigureAwait(false);
             }
             else
             {

@@ -41,7 +41,7 @@ public sealed class DiscordRegistrationTests
     }
 
     [Fact]
-    public async Task Command_definitions_follow_discords_rules()
+    public void Command_definitions_follow_discords_rules()
     {
         foreach (var command in DiscordCommands.Definitions())
         {
@@ -52,8 +52,6 @@ public sealed class DiscordRegistrationTests
             var required = options.Select(o => o!["required"]?.GetValue<bool>() ?? false).ToList();
             Assert.Equal(required.OrderByDescending(r => r), required);
         }
-
-        await Task.CompletedTask;
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -51,6 +52,23 @@ public sealed partial class DiscordRestClient(HttpClient http, IOptions<DiscordO
             ? s
             : throw new DiscordApiException("Discord GET gateway/bot returned no url", 200, null);
     }
+
+    /// <summary><c>GET channels/{id}/messages</c>: up to <paramref name="limit"/> (1–100) messages with ids greater than
+    /// <paramref name="after"/> (a snowflake; null for the newest), newest first. Needs VIEW_CHANNEL; without
+    /// READ_MESSAGE_HISTORY Discord answers an empty list.</summary>
+    public async Task<JsonElement> GetChannelMessagesAsync(string channelId, string? after, int limit, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 100);
+        var query = string.Create(CultureInfo.InvariantCulture, $"limit={limit}") + (after is null ? "" : "&after=" + Segment(after));
+        return await SendAsync(HttpMethod.Get, $"channels/{Segment(channelId)}/messages?{query}", null, ct).ConfigureAwait(false)
+            ?? throw new DiscordApiException("Discord GET channels/{channel}/messages returned no body", 200, null);
+    }
+
+    /// <summary><c>GET users/@me</c>: the bot's own user (its <c>id</c> is the author id of every message it posts).</summary>
+    public async Task<JsonElement> GetCurrentUserAsync(CancellationToken ct) =>
+        await SendAsync(HttpMethod.Get, "users/@me", null, ct).ConfigureAwait(false)
+        ?? throw new DiscordApiException("Discord GET users/@me returned no body", 200, null);
 
     /// <summary>Sends one request, waiting out rate limits and retrying 429, 5xx and network errors.</summary>
     /// <param name="path">Relative to <see cref="DiscordOptions.ApiBaseUrl"/>, e.g. <c>channels/123/messages</c>.</param>

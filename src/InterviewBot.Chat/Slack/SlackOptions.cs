@@ -23,8 +23,13 @@ public sealed class SlackOptions
     /// <summary>Largest request body accepted on the HTTP endpoints, in bytes.</summary>
     public int MaxBodyBytes { get; set; } = 256 * 1024;
 
+    /// <summary>Slack user ids (<c>U…</c> or <c>W…</c>) who may manage quote-of-the-day subscriptions besides the
+    /// workspace's admins and owners (<c>Slack:QotdManagers:0</c>, <c>Slack:QotdManagers:1</c>, …). The only way in
+    /// when the app lacks the <c>users:read</c> scope.</summary>
+    public List<string> QotdManagers { get; set; } = [];
+
     public override string ToString() =>
-        $"Slack {{ ApiBaseUrl = {ApiBaseUrl}, BotToken = {Redact(BotToken)}, SigningSecret = {Redact(SigningSecret)}, AppToken = {Redact(AppToken)}, MaxBodyBytes = {MaxBodyBytes} }}";
+        $"Slack {{ ApiBaseUrl = {ApiBaseUrl}, BotToken = {Redact(BotToken)}, SigningSecret = {Redact(SigningSecret)}, AppToken = {Redact(AppToken)}, MaxBodyBytes = {MaxBodyBytes}, QotdManagers = {QotdManagers.Count} }}";
 
     private static string Redact(string? secret) => string.IsNullOrEmpty(secret) ? "(none)" : "***";
 }

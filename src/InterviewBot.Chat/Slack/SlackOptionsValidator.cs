@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace InterviewBot.Chat.Slack;
@@ -48,8 +49,20 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             errors.Add("Slack:MaxBodyBytes must be positive");
         }
 
+        for (var i = 0; i < o.QotdManagers.Count; i++)
+        {
+            if (!IsUserId(o.QotdManagers[i]))
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"Slack:QotdManagers:{i} must be a Slack user id such as U012AB3CDE (U or W, then capital letters and digits; profile → ⋮ → Copy member ID), not a name"));
+            }
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    /// <summary>A Slack user id: <c>U</c> or <c>W</c> (Enterprise Grid) followed by capital letters and digits.</summary>
+    public static bool IsUserId(string? id) =>
+        id is { Length: >= 3 } && id[0] is 'U' or 'W' && id.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));
 
     /// <summary>Slack is on when any of its credentials is set.</summary>
     public static bool IsConfigured(SlackOptions o) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
@@ -30,6 +31,37 @@ public sealed partial class SlackWebApi(IHttpClientFactory clients, IOptions<Sla
         body["unfurl_links"] = false;
         body["unfurl_media"] = false;
         return SlackJson.Str(await CallAsync("chat.postMessage", body, BotToken(), ct).ConfigureAwait(false), "ts");
+    }
+
+    /// <summary>chat.postMessage for a post that must not be doubled: a 429 is still waited out (Slack did not take the
+    /// message), but a 5xx, a timeout or a network error is not retried, because the message may have been posted
+    /// (Slack's <c>internal_error</c>: "some aspect of the operation succeeded"). The caller looks before it tries
+    /// again. Returns the new message's <c>ts</c>.</summary>
+    public async Task<string?> PostMessageAtMostOnceAsync(string channel, JsonObject message, CancellationToken ct)
+    {
+        var body = With(message, ("channel", channel));
+        body["unfurl_links"] = false;
+        body["unfurl_media"] = false;
+        var uri = new Uri($"{options.Value.ApiBaseUrl.TrimEnd('/')}/chat.postMessage");
+        return SlackJson.Str(await SendAsync(uri, "chat.postMessage", body.ToJsonString(), BotToken(), ct, retryFailures: false).ConfigureAwait(false), "ts");
+    }
+
+    /// <summary>conversations.history (scopes channels:history, groups:history, im:history, mpim:history; the bot must
+    /// be in the channel): messages newest first from <paramref name="oldest"/> (a ts, inclusive) on, a page at a time.</summary>
+    public Task<JsonElement> ConversationsHistoryAsync(string channel, string oldest, int limit, string? cursor, CancellationToken ct) =>
+        CallReadAsync("conversations.history", [("channel", channel), ("oldest", oldest), ("inclusive", "true"), ("limit", limit.ToString(CultureInfo.InvariantCulture)), ("cursor", cursor)], ct);
+
+    /// <summary>users.info (scope users:read): the user object, with <c>is_admin</c>, <c>is_owner</c> and
+    /// <c>is_primary_owner</c>.</summary>
+    public Task<JsonElement> UsersInfoAsync(string user, CancellationToken ct) => CallReadAsync("users.info", [("user", user)], ct);
+
+    /// <summary>Calls a read method with the bot token: arguments go in the query string (Slack accepts JSON bodies
+    /// for most write methods only), token in the header, no body.</summary>
+    public Task<JsonElement> CallReadAsync(string method, IEnumerable<(string Name, string? Value)> arguments, CancellationToken ct)
+    {
+        var query = string.Join('&', arguments.Where(a => a.Value is not null).Select(a => Uri.EscapeDataString(a.Name) + "=" + Uri.EscapeDataString(a.Value!)));
+        var uri = new Uri($"{options.Value.ApiBaseUrl.TrimEnd('/')}/{method}" + (query.Length > 0 ? "?" + query : ""));
+        return SendAsync(uri, method, null, BotToken(), ct);
     }
 
     /// <summary>chat.postEphemeral: only <paramref name="user"/> sees it.</summary>
@@ -67,7 +99,8 @@ public sealed partial class SlackWebApi(IHttpClientFactory clients, IOptions<Sla
     public Task<JsonElement> CallAsync(string method, JsonObject? body, string token, CancellationToken ct) =>
         SendAsync(new Uri($"{options.Value.ApiBaseUrl.TrimEnd('/')}/{method}"), method, body?.ToJsonString(), token, ct);
 
-    private async Task<JsonElement> SendAsync(Uri uri, string method, string? json, string? token, CancellationToken ct)
+    /// <param name="retryFailures">Retry 5xx and network errors (false where a retry could repeat a side effect).</param>
+    private async Task<JsonElement> SendAsync(Uri uri, string method, string? json, string? token, CancellationToken ct, bool retryFailures = true)
     {
         var (failures, limited) = (0, 0);
         while (true)
@@ -82,7 +115,7 @@ public sealed partial class SlackWebApi(IHttpClientFactory clients, IOptions<Sla
                 continue;
             }
 
-            if (response.Status is 0 or >= 500 && ++failures < MaxAttempts)
+            if (response.Status is 0 or >= 500 && retryFailures && ++failures < MaxAttempts)
             {
                 var delay = RetryBaseDelay * Math.Pow(2, failures - 1) * (1 + Random.Shared.NextDouble());
                 LogRetry(logger, method, response.Status, response.Error ?? "", failures, delay.TotalMilliseconds);

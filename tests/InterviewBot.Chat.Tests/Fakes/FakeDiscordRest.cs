@@ -24,16 +24,21 @@ namespace InterviewBot.Chat.Tests.Fakes;
 /// <see cref="OriginalResponse"/>); <c>POST webhooks/{app}/{token}</c> (follow-up, 200 + message);
 /// <c>PUT</c>/<c>GET applications/{app}/commands</c> and <c>applications/{app}/guilds/{guild}/commands</c> (bulk
 /// overwrite: 200 + the array with ids, kept per name so repeated PUTs are idempotent, see <see cref="Commands"/>);
-/// <c>GET gateway/bot</c> (200 + <see cref="GatewayUrl"/>). Anything else: 404 <c>{"message":"404: Not Found","code":0}</c>.</para>
+/// <c>GET gateway/bot</c> (200 + <see cref="GatewayUrl"/>); <c>GET users/@me</c> (the bot user, id <see cref="BotUserId"/>);
+/// <c>GET channels/{id}/messages</c> (the channel's messages, see FakeDiscordRest.Channels.cs). A channel post with
+/// <c>nonce</c> and <c>enforce_nonce: true</c> returns the channel's earlier message with that nonce instead of creating
+/// one. Anything else: 404 <c>{"message":"404: Not Found","code":0}</c>.</para>
 /// <para>Checks, like Discord: a <c>User-Agent</c> starting <c>DiscordBot (</c> on every request (else 403); on bot
 /// routes (all but interaction callbacks and <c>webhooks/{id}/{token}</c>) <c>Authorization: Bot {BotToken}</c>
 /// (else 401); a JSON <c>Content-Type</c> on bodies (else 400 code 50035); a wrong application id gives 404.</para>
 /// <para>Every request is recorded before any check (<see cref="Requests"/>, <see cref="WaitForAsync"/>) with its
 /// method, path relative to the base URL, headers, body and arrival time. Successful responses carry
 /// <c>X-RateLimit-*</c> headers that never run out unless scripted with <see cref="ExhaustBucketNext"/>;
-/// <see cref="FailNext"/> makes the next requests on a route answer 429, 5xx or a Discord error instead.</para>
+/// <see cref="FailNext"/> makes the next requests on a route answer 429, 5xx, a Discord error or nothing at all
+/// (<see cref="FakeFailure.Timeout"/>) instead; <see cref="LoseResponseNext"/> carries the request out and then answers
+/// with the failure (a post that landed but whose response was lost).</para>
 /// </summary>
-public sealed class FakeDiscordRest : IAsyncDisposable
+public sealed partial class FakeDiscordRest : IAsyncDisposable
 {
     public const string DefaultBotToken = "fake-bot-token";
     public const string DefaultApplicationId = "100000000000000001";
@@ -92,6 +97,11 @@ public sealed class FakeDiscordRest : IAsyncDisposable
     /// (relative, e.g. <c>channels/1/messages</c>) starts with <paramref name="pathPrefix"/> get <paramref name="failure"/>.</summary>
     public void FailNext(string method, string pathPrefix, int count, FakeFailure failure) =>
         AddScript(new Script(method, pathPrefix.Trim('/'), count, failure, 0));
+
+    /// <summary>Like <see cref="FailNext"/>, but each request is carried out first (a post is created, a nonce
+    /// remembered) and only its response is replaced by <paramref name="failure"/>.</summary>
+    public void LoseResponseNext(string method, string pathPrefix, int count, FakeFailure failure) =>
+        AddScript(new Script(method, pathPrefix.Trim('/'), count, failure, 0) { AfterAnswer = true });
 
     /// <summary>The next successful response on the route says <c>X-RateLimit-Remaining: 0</c> and
     /// <c>X-RateLimit-Reset-After: {resetAfterSeconds}</c>.</summary>
@@ -174,17 +184,23 @@ public sealed class FakeDiscordRest : IAsyncDisposable
             (_, _, var type) when body.Length > 0 && type?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true => Error(400, 50035, "Invalid Form Body"),
             _ => (0, null),
         };
-        if (status == 0 && Take(recorded, failure: true) is { Failure: { } failure })
+        if (status == 0 && Take(recorded, ScriptKind.Fail) is { Failure: { } failure })
         {
-            await WriteFailureAsync(response, failure, Bucket(request.Method, segments));
+            await WriteFailureAsync(context, failure, Bucket(request.Method, segments));
             return;
         }
 
         if (status == 0)
         {
-            var exhaust = Take(recorded, failure: false);
+            var exhaust = Take(recorded, ScriptKind.Exhaust);
             RateLimitHeaders(response, Bucket(request.Method, segments), exhaust is null ? 4 : 0, exhaust?.ResetAfter ?? 1.0);
-            (status, json) = Answer(request.Method, segments, body);
+            (status, json) = Answer(request.Method, segments, body, request.Query);
+            if (Take(recorded, ScriptKind.Lose) is { Failure: { } lost })
+            {
+                response.Headers.Clear();
+                await WriteFailureAsync(context, lost, Bucket(request.Method, segments));
+                return;
+            }
         }
 
         response.StatusCode = status;
@@ -195,7 +211,7 @@ public sealed class FakeDiscordRest : IAsyncDisposable
         }
     }
 
-    private (int Status, JsonNode? Json) Answer(string method, string[] segments, string body)
+    private (int Status, JsonNode? Json) Answer(string method, string[] segments, string body, IQueryCollection query)
     {
         JsonNode? input;
         try
@@ -211,7 +227,9 @@ public sealed class FakeDiscordRest : IAsyncDisposable
         {
             return (method, segments) switch
             {
-                ("POST", ["channels", var channel, "messages"]) => (200, Message(input as JsonObject, channel)),
+                ("POST", ["channels", var channel, "messages"]) => CreateChannelMessage(channel, input as JsonObject),
+                ("GET", ["channels", var channel, "messages"]) => ListChannelMessages(channel, query),
+                ("GET", ["users", "@me"]) => (200, new JsonObject { ["id"] = BotUserId, ["username"] = "InterviewBot", ["bot"] = true }),
                 ("POST", ["interactions", _, var token, "callback"]) => Callback(token, input as JsonObject),
                 (_, ["webhooks", var app, ..]) when app != ApplicationId => Error(404, 10015, "Unknown Webhook"),
                 ("PATCH", ["webhooks", _, var token, "messages", "@original"]) => (200, EditOriginal(token, input as JsonObject)),
@@ -309,7 +327,19 @@ public sealed class FakeDiscordRest : IAsyncDisposable
         return message;
     }
 
-    private string NextId() => Interlocked.Increment(ref _lastId).ToString(CultureInfo.InvariantCulture);
+    /// <summary>A new snowflake: from the current time (as Discord's are), and always above the last one.</summary>
+    private string NextId()
+    {
+        var now = (long)SnowflakeAt(DateTimeOffset.UtcNow);
+        long seen, next;
+        do
+        {
+            seen = Interlocked.Read(ref _lastId);
+            next = Math.Max(seen + 1, now);
+        }
+        while (Interlocked.CompareExchange(ref _lastId, next, seen) != seen);
+        return next.ToString(CultureInfo.InvariantCulture);
+    }
 
     private void Record(RecordedRequest request)
     {
@@ -331,11 +361,11 @@ public sealed class FakeDiscordRest : IAsyncDisposable
         }
     }
 
-    private Script? Take(RecordedRequest request, bool failure)
+    private Script? Take(RecordedRequest request, ScriptKind kind)
     {
         lock (_sync)
         {
-            var script = _scripts.FirstOrDefault(s => (s.Failure is not null) == failure
+            var script = _scripts.FirstOrDefault(s => s.Kind == kind
                 && string.Equals(s.Method, request.Method, StringComparison.OrdinalIgnoreCase)
                 && request.Path.StartsWith(s.PathPrefix, StringComparison.Ordinal));
             if (script is not null && --script.Count <= 0)
@@ -347,8 +377,17 @@ public sealed class FakeDiscordRest : IAsyncDisposable
         }
     }
 
-    private static async Task WriteFailureAsync(HttpResponse response, FakeFailure failure, string bucket)
+    private async Task WriteFailureAsync(HttpContext context, FakeFailure failure, string bucket)
     {
+        var response = context.Response;
+        if (failure.Hang)
+        {
+            // Accept and never answer: the client's timeout (or the fake stopping) ends the request.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _app.Lifetime.ApplicationStopping);
+            await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            return;
+        }
+
         if (failure.Status == 429)
         {
             response.Headers.RetryAfter = Math.Ceiling(failure.RetryAfter).ToString(CultureInfo.InvariantCulture);
@@ -396,6 +435,15 @@ public sealed class FakeDiscordRest : IAsyncDisposable
         public int Count { get; set; } = count;
         public FakeFailure? Failure { get; } = failure;
         public double ResetAfter { get; } = resetAfter;
+        public bool AfterAnswer { get; init; }
+        public ScriptKind Kind => Failure is null ? ScriptKind.Exhaust : AfterAnswer ? ScriptKind.Lose : ScriptKind.Fail;
+    }
+
+    private enum ScriptKind
+    {
+        Fail,
+        Exhaust,
+        Lose,
     }
 }
 
@@ -416,6 +464,9 @@ public sealed record FakeFailure(int Status, string Body, string ContentType, do
     /// <see cref="RetryAfter"/>); turn off (<c>with { BucketHeaders = false }</c>) to leave only the body and <c>Retry-After</c>.</summary>
     public bool BucketHeaders { get; init; } = true;
 
+    /// <summary>Never answer (see <see cref="Timeout"/>).</summary>
+    public bool Hang { get; init; }
+
     /// <summary>429 with Discord's body <c>{message, retry_after, global}</c>, <c>Retry-After</c> (whole seconds,
     /// rounded up) and, when global, <c>X-RateLimit-Global: true</c>; otherwise the bucket's headers with 0 remaining.</summary>
     public static FakeFailure RateLimited(double retryAfterSeconds, bool global = false) => new(
@@ -429,6 +480,10 @@ public sealed record FakeFailure(int Status, string Body, string ContentType, do
     public static FakeFailure ServerError(int status = 500) => status == 500
         ? Error(500, 0, "500: Internal Server Error")
         : new(status, $"<html><body>{status} error</body></html>", "text/html");
+
+    /// <summary>No answer at all: the fake accepts the request and holds it until the client gives up (its
+    /// <see cref="HttpClient.Timeout"/>) or the fake stops. The client sees a timeout.</summary>
+    public static FakeFailure Timeout() => new(0, "", "text/plain") { Hang = true };
 
     /// <summary>Discord's error JSON <c>{message, code}</c>, e.g. <c>Error(404, 10015, "Unknown Webhook")</c>.</summary>
     public static FakeFailure Error(int status, int code, string message) =>

@@ -14,7 +14,10 @@ namespace InterviewBot.Chat.Tests.Fakes;
 /// <summary>A fake Slack on 127.0.0.1, written from Slack's documented protocol: the Web API (<c>POST /api/{method}</c>
 /// with Bearer tokens and JSON bodies: chat.postMessage, chat.postEphemeral, chat.update, auth.test,
 /// apps.connections.open), response_url endpoints (<c>POST /response/{id}</c>) and a Socket Mode WebSocket server
-/// (<c>/socket</c>). Records every request; answers can be scripted (429 with Retry-After, ok:false, delays).</summary>
+/// (<c>/socket</c>). Records every request; answers can be scripted (429 with Retry-After, ok:false, 5xx, delays, no
+/// answer at all with <see cref="ScriptTimeout"/>, a lost response with <see cref="LoseResponseNext"/>). Messages posted
+/// with chat.postMessage are kept per channel for conversations.history, and users.info answers from
+/// <see cref="Workspace"/>.</summary>
 internal sealed class FakeSlack : IAsyncDisposable
 {
     public const string BotUserId = "UBOT";
@@ -27,9 +30,17 @@ internal sealed class FakeSlack : IAsyncDisposable
     private readonly List<TaskCompletionSource<FakeSlackSocket>> _socketWaiters = [];
     private readonly List<FakeSlackSocket> _sockets = [];
     private readonly Lock _lock = new();
-    private long _ts = 1_700_000_100;
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Body, int? RetryAfter)>> _lost = new(StringComparer.Ordinal);
+    private long _tsMicros;
 
-    private FakeSlack(WebApplication app) => _app = app;
+    private FakeSlack(WebApplication app)
+    {
+        _app = app;
+        Workspace = new FakeSlackWorkspace(this);
+    }
+
+    /// <summary>Channels with their messages, and users (see <see cref="FakeSlackWorkspace"/>).</summary>
+    public FakeSlackWorkspace Workspace { get; }
 
     public FakeSlackRecorder Recorder { get; } = new();
 
@@ -63,6 +74,16 @@ internal sealed class FakeSlack : IAsyncDisposable
 
     public void ScriptRateLimit(string method, int retryAfterSeconds) =>
         Script(method, 429, new JsonObject { ["ok"] = false, ["error"] = "ratelimited" }, retryAfterSeconds);
+
+    /// <summary>The next request to <paramref name="method"/> is recorded and never answered: the client's timeout (or
+    /// the fake stopping) ends it.</summary>
+    public void ScriptTimeout(string method) => _scripts.GetOrAdd(method, _ => new()).Enqueue((0, "", null));
+
+    /// <summary>The next request to <paramref name="method"/> is carried out (a chat.postMessage lands in the channel)
+    /// but answered with HTTP <paramref name="status"/> and <paramref name="error"/> instead, or, with status 0, not at
+    /// all (a timeout): the post landed but the response was lost.</summary>
+    public void LoseResponseNext(string method, int status = 0, string error = "internal_error") =>
+        _lost.GetOrAdd(method, _ => new()).Enqueue((status, new JsonObject { ["ok"] = false, ["error"] = error }.ToJsonString(), null));
 
     /// <summary>Every answer to <paramref name="method"/> waits this long first.</summary>
     public void Delay(string method, TimeSpan delay) => _delays[method] = delay;
@@ -101,18 +122,50 @@ internal sealed class FakeSlack : IAsyncDisposable
         var call = await RecordAsync(context, method, null);
         if (_scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted))
         {
-            if (scripted.RetryAfter is { } seconds)
-            {
-                context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            }
-
-            return Results.Text(scripted.Body, "application/json", statusCode: scripted.Status);
+            return await ScriptedAsync(context, scripted);
         }
 
-        return Results.Text(FakeSlackApi.Answer(method, call, this).ToJsonString(), "application/json");
+        var answer = FakeSlackApi.Answer(method, call, this).ToJsonString();
+        return _lost.TryGetValue(method, out var lost) && lost.TryDequeue(out var failure)
+            ? await ScriptedAsync(context, failure)
+            : Results.Text(answer, "application/json");
     }
 
-    internal string NextTs() => string.Create(CultureInfo.InvariantCulture, $"{Interlocked.Increment(ref _ts)}.000100");
+    private async Task<IResult> ScriptedAsync(HttpContext context, (int Status, string Body, int? RetryAfter) scripted)
+    {
+        if (scripted.Status == 0)
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _app.Lifetime.ApplicationStopping);
+            await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            return Results.Empty;
+        }
+
+        if (scripted.RetryAfter is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return Results.Text(scripted.Body, "application/json", statusCode: scripted.Status);
+    }
+
+    /// <summary>A new message ts: the current time to the microsecond, always above the last one.</summary>
+    internal string NextTs()
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
+        long seen, next;
+        do
+        {
+            seen = Interlocked.Read(ref _tsMicros);
+            next = Math.Max(seen + 1, now);
+        }
+        while (Interlocked.CompareExchange(ref _tsMicros, next, seen) != seen);
+        return TsOfMicros(next);
+    }
+
+    /// <summary>A ts at <paramref name="time"/> (a random microsecond within its millisecond).</summary>
+    internal static string TsOf(DateTimeOffset time) => TsOfMicros(time.ToUnixTimeMilliseconds() * 1000 + Random.Shared.Next(1, 1000));
+
+    private static string TsOfMicros(long micros) => string.Create(CultureInfo.InvariantCulture, $"{micros / 1_000_000}.{micros % 1_000_000:D6}");
 
     internal string SocketUrl() => Root.Replace("http://", "ws://", StringComparison.Ordinal) + "/socket?ticket=" + Guid.NewGuid().ToString("N");
 
@@ -170,7 +223,7 @@ internal sealed class FakeSlack : IAsyncDisposable
         }
 
         var call = new FakeSlackCall(Recorder.NextSeq(), name, target, context.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null,
-            context.Request.ContentType, body);
+            context.Request.ContentType, body, context.Request.QueryString.Value?.TrimStart('?') ?? "");
         Recorder.Record(call);
         return call;
     }

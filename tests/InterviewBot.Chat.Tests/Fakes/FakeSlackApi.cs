@@ -4,8 +4,9 @@ using System.Text.Json.Nodes;
 namespace InterviewBot.Chat.Tests.Fakes;
 
 /// <summary>The fake's default answers, checked the way Slack checks: the right kind of token in the Authorization
-/// header (a bot token for chat.* and auth.test, an app-level token for apps.connections.open), JSON bodies with an
-/// explicit JSON content type, and the required arguments.</summary>
+/// header (a bot token for chat.*, auth.test, conversations.history and users.info, an app-level token for
+/// apps.connections.open), JSON bodies with an explicit JSON content type, and the required arguments (read methods
+/// also take them from the query string).</summary>
 internal static class FakeSlackApi
 {
     public static JsonObject Answer(string method, FakeSlackCall call, FakeSlack fake)
@@ -41,7 +42,9 @@ internal static class FakeSlackApi
             "auth.test" => new JsonObject { ["ok"] = true, ["user_id"] = FakeSlack.BotUserId, ["bot_id"] = FakeSlack.BotId, ["team_id"] = "T1", ["user"] = "interviewbot" },
             "chat.postMessage" when Arg("channel") is null => Error("channel_not_found"),
             "chat.postMessage" when !HasContent() => Error("no_text"),
-            "chat.postMessage" => new JsonObject { ["ok"] = true, ["channel"] = Arg("channel"), ["ts"] = fake.NextTs() },
+            "chat.postMessage" => new JsonObject { ["ok"] = true, ["channel"] = Arg("channel"), ["ts"] = fake.Workspace.Posted(Arg("channel")!, call) },
+            "conversations.history" => fake.Workspace.History(call),
+            "users.info" => fake.Workspace.UserInfo(call),
             "chat.postEphemeral" when Arg("channel") is null || Arg("user") is null => Error("channel_not_found"),
             "chat.postEphemeral" => new JsonObject { ["ok"] = true, ["message_ts"] = fake.NextTs() },
             "chat.update" when Arg("channel") is null || Arg("ts") is null => Error("message_not_found"),

@@ -3,9 +3,37 @@ using System.Text.Json;
 namespace InterviewBot.Chat.Tests.Fakes;
 
 /// <summary>One request the fake Slack received: a Web API call (<see cref="Name"/> = method) or a response_url post
-/// (<see cref="Name"/> = "response_url", <see cref="Target"/> = the url's id).</summary>
-internal sealed record FakeSlackCall(long Seq, string Name, string? Target, string? Authorization, string? ContentType, string Body)
+/// (<see cref="Name"/> = "response_url", <see cref="Target"/> = the url's id). <see cref="Query"/> is the query string
+/// without "?" (read methods take their arguments there).</summary>
+internal sealed record FakeSlackCall(long Seq, string Name, string? Target, string? Authorization, string? ContentType, string Body, string Query = "")
 {
+    /// <summary>An argument from the query string, else from a JSON body (strings, numbers and booleans as text).</summary>
+    public string? Arg(string name)
+    {
+        foreach (var pair in Query.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=', 2);
+            if (Uri.UnescapeDataString(parts[0]) == name)
+            {
+                return parts.Length > 1 ? Uri.UnescapeDataString(parts[1].Replace('+', ' ')) : "";
+            }
+        }
+
+        if (Body.Length == 0 || Json.ValueKind != JsonValueKind.Object || !Json.TryGetProperty(name, out var v))
+        {
+            return null;
+        }
+
+        return v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString(),
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            JsonValueKind.Number => v.GetRawText(),
+            _ => null,
+        };
+    }
+
     public JsonElement Json => Body.Length == 0 ? default : JsonDocument.Parse(Body).RootElement.Clone();
 
     public string? Str(string property) =>

@@ -71,7 +71,7 @@ internal static class CorpusSource
     }
 
     /// <summary>A settings section as the host reads it (<see cref="BotHost.LoadConfiguration"/>).</summary>
-    private static T Configured<T>(string section)
+    public static T Configured<T>(string section)
         where T : new() =>
         BotHost.LoadConfiguration().GetSection(section).Get<T>() ?? new T();
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using InterviewBot.Chat.Library;
 using InterviewBot.Retrieval;
 using InterviewBot.Retrieval.Quotes;
@@ -6,8 +5,9 @@ using InterviewBot.Retrieval.Quotes;
 namespace InterviewBot.Chat.Commands;
 
 /// <summary>Answers <see cref="ChatRequest"/>s from the current library. Never knows which platform asked; never
-/// throws for bad input (it answers with a notice instead).</summary>
-public sealed class ChatRouter(LibraryHolder library, TimeProvider time)
+/// throws for bad input (it answers with a notice instead). <c>/qotd</c> goes to <paramref name="qotd"/> when the host
+/// has a quote-of-the-day store; without one it shows the quote of the day for the UTC date.</summary>
+public sealed class ChatRouter(LibraryHolder library, TimeProvider time, Qotd.QotdDesk? qotd = null)
 {
     public const int PageSize = 3;
 
@@ -18,7 +18,9 @@ public sealed class ChatRouter(LibraryHolder library, TimeProvider time)
     {
         AskRequest ask => AskAsync(ask, cancellationToken),
         QuoteRequest quote => QuoteAsync(quote, cancellationToken),
-        QotdRequest => Task.FromResult(Qotd()),
+        QotdRequest q when qotd is not null => qotd.HandleAsync(q, cancellationToken),
+        QotdRequest { Action: QotdAction.Show } => Task.FromResult(Qotd.QotdDesk.Global(library.Current, time.GetUtcNow())),
+        QotdRequest => Task.FromResult(ChatReply.Note("The quote of the day cannot be set up here: this bot has no quote-of-the-day store.")),
         ContextRequest context => Task.FromResult(Context(context)),
         HelpRequest help => Task.FromResult(ChatReply.Note(help.Text)),
         _ => throw new ArgumentOutOfRangeException(nameof(request), request.GetType().Name, "unknown chat request"),
@@ -99,15 +101,6 @@ public sealed class ChatRouter(LibraryHolder library, TimeProvider time)
         }
 
         return quote is null ? ChatReply.Note("No quote matches that.") : new ChatReply { Quotes = [quote] };
-    }
-
-    private ChatReply Qotd()
-    {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var quote = library.Current.Book.OfTheDay(today);
-        return quote is null
-            ? ChatReply.Note("There is no quote of the day: the interviews have no standalone quote.")
-            : new ChatReply { Heading = $"Quote of the day, {today.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}", Quotes = [quote] };
     }
 
     private ChatReply Context(ContextRequest request)

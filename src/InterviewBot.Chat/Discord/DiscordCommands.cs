@@ -8,7 +8,10 @@ namespace InterviewBot.Chat.Discord;
 /// <summary>The slash commands: their definitions for registration, and how an invocation becomes a request.</summary>
 internal static class DiscordCommands
 {
-    private const int ChatInput = 1, StringOption = 3;
+    private const int ChatInput = 1, SubCommand = 1, StringOption = 3;
+
+    /// <summary>Permission bits that let a member change the channel's quote of the day.</summary>
+    private const ulong Administrator = 1UL << 3, ManageGuild = 1UL << 5;
 
     /// <summary>Definitions for a bulk overwrite (PUT replaces every command in the scope, so registering twice
     /// changes nothing).</summary>
@@ -21,7 +24,16 @@ internal static class DiscordCommands
             Option("speaker", "Only quotes by this person", autocomplete: true),
             Option("interview", "Only quotes from this interview", autocomplete: true),
             Option("search", "Words to search for", maxLength: Retriever.MaxQuestionLength)),
-        Command("qotd", "Today's quote of the day"),
+        Command("qotd", "Quote of the day: today's, or a daily post in this channel",
+            Sub("today", "Today's quote of the day"),
+            Sub("subscribe", "Post a quote here every day (needs Manage Server)",
+                Option("time", "Local time, HH:mm on a 24-hour clock (default 09:00)", maxLength: 5),
+                Option("timezone", "IANA time zone such as Europe/London (default UTC)", maxLength: 64),
+                Option("speaker", "Only quotes by this person", autocomplete: true),
+                Option("interview", "Only quotes from this interview", autocomplete: true)),
+            Sub("unsubscribe", "Stop the daily quote here (needs Manage Server)"),
+            Sub("skip", "Skip the next daily quote here (needs Manage Server)"),
+            Sub("status", "When the daily quote posts here, and how the last one went")),
     ];
 
     public static ChatRequest ToRequest(JsonElement data)
@@ -32,20 +44,38 @@ internal static class DiscordCommands
         {
             "ask" => new AskRequest(options.GetValueOrDefault("question") ?? "", Blank(options.GetValueOrDefault("speaker"))),
             "quote" => new QuoteRequest(Blank(options.GetValueOrDefault("speaker")), Blank(options.GetValueOrDefault("interview")), Blank(options.GetValueOrDefault("search"))),
-            "qotd" => new QotdRequest(),
+            "qotd" => Qotd(data, options),
             _ => new HelpRequest($"I don't know the command “{name}”. Try /ask, /quote or /qotd."),
+        };
+    }
+
+    /// <summary>A <c>/qotd</c> request with where and by whom it was asked: the channel (none in DMs), and whether
+    /// the member's permissions in the channel include Manage Server or Administrator.</summary>
+    public static ChatRequest WithAsker(ChatRequest request, JsonElement interaction)
+    {
+        if (request is not QotdRequest qotd)
+        {
+            return request;
+        }
+
+        var member = interaction.TryGetProperty("member", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
+        var user = member.ValueKind == JsonValueKind.Object && member.TryGetProperty("user", out var u) ? u
+            : interaction.TryGetProperty("user", out var dmUser) ? dmUser : default;
+        var inGuild = DiscordJson.Str(interaction, "guild_id") is not null;
+        var channel = DiscordJson.Str(interaction, "channel_id");
+        var permissions = member.ValueKind == JsonValueKind.Object && ulong.TryParse(DiscordJson.Str(member, "permissions"), out var bits) ? bits : 0;
+        return qotd with
+        {
+            Channel = inGuild && channel is not null ? new Store.ChannelRef(Store.ChannelRef.Discord, channel) : null,
+            UserId = user.ValueKind == JsonValueKind.Object ? DiscordJson.Str(user, "id") : null,
+            CanManage = inGuild && (permissions & (Administrator | ManageGuild)) != 0,
         };
     }
 
     /// <summary>The option being typed in an autocomplete interaction, and what has been typed so far.</summary>
     public static (string Name, string Typed)? Focused(JsonElement data)
     {
-        if (data.ValueKind != JsonValueKind.Object || !data.TryGetProperty("options", out var list) || list.ValueKind != JsonValueKind.Array)
-        {
-            return null;
-        }
-
-        foreach (var o in list.EnumerateArray())
+        foreach (var o in OptionList(data))
         {
             if (o.TryGetProperty("focused", out var f) && f.ValueKind == JsonValueKind.True)
             {
@@ -56,21 +86,57 @@ internal static class DiscordCommands
         return null;
     }
 
+    private static QotdRequest Qotd(JsonElement data, Dictionary<string, string?> options) =>
+        new(SubCommandOf(data) switch
+        {
+            null or "today" => QotdAction.Show,
+            "subscribe" => QotdAction.Subscribe,
+            "unsubscribe" => QotdAction.Unsubscribe,
+            "skip" => QotdAction.Skip,
+            "status" => QotdAction.Status,
+            _ => QotdAction.Help,
+        })
+        {
+            Time = Blank(options.GetValueOrDefault("time")),
+            TimeZone = Blank(options.GetValueOrDefault("timezone")),
+            Speaker = Blank(options.GetValueOrDefault("speaker")),
+            Interview = Blank(options.GetValueOrDefault("interview")),
+        };
+
     private static Dictionary<string, string?> Options(JsonElement data)
     {
         var result = new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("options", out var list) && list.ValueKind == JsonValueKind.Array)
+        foreach (var o in OptionList(data))
         {
-            foreach (var o in list.EnumerateArray())
+            if (DiscordJson.Str(o, "name") is { } n && o.TryGetProperty("value", out var v))
             {
-                if (DiscordJson.Str(o, "name") is { } n && o.TryGetProperty("value", out var v))
-                {
-                    result[n] = v.ValueKind == JsonValueKind.String ? v.GetString() : v.ToString();
-                }
+                result[n] = v.ValueKind == JsonValueKind.String ? v.GetString() : v.ToString();
             }
         }
 
         return result;
+    }
+
+    /// <summary>The options given, looking inside a subcommand when one was used.</summary>
+    private static IEnumerable<JsonElement> OptionList(JsonElement data) =>
+        SubCommandIn(data) is { } sub ? OptionList(sub)
+        : data.ValueKind == JsonValueKind.Object && data.TryGetProperty("options", out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray()
+        : [];
+
+    private static string? SubCommandOf(JsonElement data) => SubCommandIn(data) is { } sub ? DiscordJson.Str(sub, "name") : null;
+
+    /// <summary>A subcommand's invocation is the only entry of the command's options, with type 1.</summary>
+    private static JsonElement? SubCommandIn(JsonElement data)
+    {
+        if (data.ValueKind != JsonValueKind.Object || !data.TryGetProperty("options", out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var first = list.EnumerateArray().FirstOrDefault();
+        return first.ValueKind == JsonValueKind.Object && first.TryGetProperty("type", out var t) && t.TryGetInt32(out var type) && type == SubCommand
+            ? first
+            : null;
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
@@ -84,6 +150,17 @@ internal static class DiscordCommands
         }
 
         return command;
+    }
+
+    private static JsonObject Sub(string name, string description, params JsonObject[] options)
+    {
+        var sub = new JsonObject { ["type"] = SubCommand, ["name"] = name, ["description"] = description };
+        if (options.Length > 0)
+        {
+            sub["options"] = new JsonArray(options.Select(o => (JsonNode)o).ToArray());
+        }
+
+        return sub;
     }
 
     private static JsonObject Option(string name, string description, bool required = false, bool autocomplete = false, int? maxLength = null)

@@ -29,7 +29,7 @@ internal sealed partial class DiscordInteractions(
             case 1:
                 return new InteractionOutcome(new JsonObject { ["type"] = Pong });
             case 2:
-                return await AnswerAsync(interaction, DiscordCommands.ToRequest(data), update: false, cancellationToken).ConfigureAwait(false);
+                return await AnswerAsync(interaction, DiscordCommands.WithAsker(DiscordCommands.ToRequest(data), interaction), update: false, cancellationToken).ConfigureAwait(false);
             case 3:
                 var content = interaction.TryGetProperty("message", out var m) && m.TryGetProperty("content", out var c) ? c.GetString() : null;
                 var request = DiscordCustomId.Parse(DiscordJson.Str(data, "custom_id") ?? "", content) ?? new HelpRequest("That button no longer works; ask again.");

@@ -24,6 +24,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DiscordRestClient>(sp,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(DiscordOptions.SectionName)));
         services.AddSingleton<DiscordInteractions>();
+        services.AddSingleton<Qotd.IQotdPoster, Qotd.DiscordQotdPoster>();
         if (!string.IsNullOrWhiteSpace(options.PublicKey))
         {
             services.AddSingleton(sp => new DiscordSignature(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey!));

@@ -1,6 +1,7 @@
 using InterviewBot.Chat.Commands;
 using InterviewBot.Chat.Discord;
 using InterviewBot.Chat.Library;
+using InterviewBot.Chat.Qotd;
 using InterviewBot.Chat.Slack;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -32,6 +33,7 @@ public static class BotHost
         builder.Services.AddQuoteLibrary(builder.Configuration);
         builder.Services.AddDiscord(builder.Configuration);
         builder.Services.AddSlack(builder.Configuration);
+        builder.Services.AddQotd(builder.Configuration);
 
         var app = builder.Build();
         app.MapDiscord();

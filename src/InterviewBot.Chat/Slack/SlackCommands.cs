@@ -20,7 +20,7 @@ internal static partial class SlackCommands
         {
             "/ask" => Ask(plain),
             "/quote" => plain.Equals("help", StringComparison.OrdinalIgnoreCase) ? new HelpRequest(QuoteHelp) : Quote(plain),
-            "/qotd" => new QotdRequest(),
+            "/qotd" => Qotd(plain),
             _ => new HelpRequest($"I don't know the command “{command}”. Try /ask, /quote or /qotd."),
         };
     }
@@ -56,6 +56,50 @@ internal static partial class SlackCommands
     {
         var (speaker, interview, rest) = Filters(text);
         return new QuoteRequest(speaker, interview, rest.Length > 0 ? rest : null);
+    }
+
+    /// <summary><c>/qotd [today|subscribe|unsubscribe|skip|status|help]</c>; subscribe takes a time (HH:mm), an IANA
+    /// time zone and filters in any order: <c>/qotd subscribe 08:30 Europe/London speaker:Russo</c> (or
+    /// <c>time:08:30 timezone:Europe/London</c>).</summary>
+    private static ChatRequest Qotd(string text)
+    {
+        var verb = text.Split(' ', 2)[0].ToLowerInvariant();
+        var action = verb switch
+        {
+            "" or "today" => QotdAction.Show,
+            "subscribe" => QotdAction.Subscribe,
+            "unsubscribe" or "stop" => QotdAction.Unsubscribe,
+            "skip" => QotdAction.Skip,
+            "status" => QotdAction.Status,
+            _ => QotdAction.Help,
+        };
+        if (action != QotdAction.Subscribe)
+        {
+            return new QotdRequest(action);
+        }
+
+        var (speaker, interview, rest) = Filters(text[verb.Length..]);
+        string? time = null, zone = null;
+        foreach (var word in rest.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (key, value) = word.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 && !char.IsDigit(word[0])
+                ? (word[..colon].ToLowerInvariant(), word[(colon + 1)..])
+                : ("", word);
+            if (key == "time" || (key.Length == 0 && char.IsDigit(value[0])))
+            {
+                time = value;
+            }
+            else if (key is "timezone" or "tz" or "")
+            {
+                zone = value;
+            }
+            else
+            {
+                return new HelpRequest($"I don't understand “{word}”. " + InterviewBot.Chat.Qotd.QotdDesk.Usage);
+            }
+        }
+
+        return new QotdRequest(action) { Time = time, TimeZone = zone, Speaker = speaker, Interview = interview };
     }
 
     private static (string? Speaker, string? Interview, string Words) Filters(string text)

@@ -8,16 +8,36 @@ namespace InterviewBot.Chat.Slack;
 /// <summary>What the bot does with Slack's slash commands, events and button clicks, after they have been acked;
 /// the same for the HTTP endpoints and Socket Mode. Translate to a <see cref="ChatRequest"/>, ask the router, render,
 /// deliver. Errors become one short ephemeral reply (where there is somewhere to send it) and a log line.</summary>
-internal sealed partial class SlackHandlers(ChatRouter router, SlackWebApi api, SlackBotUser botUser, SlackEventDeduper dedupe, ILogger<SlackHandlers> logger)
+internal sealed partial class SlackHandlers(
+    ChatRouter router, SlackWebApi api, SlackBotUser botUser, SlackEventDeduper dedupe, Qotd.SlackQotdManagers managers, ILogger<SlackHandlers> logger)
 {
     public const string Failure = "Sorry, something went wrong while answering. Please try again in a moment.";
 
     public async Task CommandAsync(SlackCommand command, CancellationToken ct)
     {
-        var reply = await AnswerAsync(SlackCommands.ToRequest(command.Command, command.Text), ct).ConfigureAwait(false);
+        var request = SlackCommands.ToRequest(command.Command, command.Text);
+        if (request is QotdRequest qotd)
+        {
+            request = await WithAskerAsync(qotd, command, ct).ConfigureAwait(false);
+        }
+
+        var reply = await AnswerAsync(request, ct).ConfigureAwait(false);
         var message = SlackRenderer.Render(reply);
         message["response_type"] = reply.Ephemeral ? "ephemeral" : "in_channel";
         await api.RespondAsync(command.ResponseUrl, message, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Where and by whom <c>/qotd</c> was asked; whether the asker may manage is only looked up (a
+    /// <c>users.info</c> call) for the actions that need it.</summary>
+    private async Task<QotdRequest> WithAskerAsync(QotdRequest qotd, SlackCommand command, CancellationToken ct)
+    {
+        var manages = qotd.Action is QotdAction.Subscribe or QotdAction.Unsubscribe or QotdAction.Skip;
+        return qotd with
+        {
+            Channel = command.ChannelId is { Length: > 0 } channel ? new Store.ChannelRef(Store.ChannelRef.Slack, channel) : null,
+            UserId = command.UserId,
+            CanManage = manages && command.UserId is { Length: > 0 } user && await managers.MayManageAsync(user, ct).ConfigureAwait(false),
+        };
     }
 
     /// <summary>An <c>event_callback</c>: a mention or a DM gets a thread reply; repeats, bots, the bot itself and

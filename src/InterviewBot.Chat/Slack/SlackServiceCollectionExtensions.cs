@@ -34,6 +34,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackBotUser>();
         services.AddSingleton<SlackEventDeduper>();
         services.AddSingleton<SlackHandlers>();
+        services.AddSingleton<Qotd.SlackQotdManagers>();
+        services.AddSingleton<Qotd.IQotdPoster, Qotd.SlackQotdPoster>();
         services.AddSingleton(sp => new SlackSignature(
             sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret is { Length: > 0 } secret ? secret : "(unset)",
             sp.GetRequiredService<TimeProvider>()));

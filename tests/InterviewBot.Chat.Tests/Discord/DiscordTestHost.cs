@@ -116,6 +116,22 @@ internal static class Interactions
         ["options"] = new JsonArray(options.Select(o => (JsonNode)new JsonObject { ["name"] = o.Name, ["type"] = 3, ["value"] = o.Value }).ToArray()),
     });
 
+    /// <summary>A subcommand (e.g. <c>/qotd subscribe time:08:30</c>) by a member with these permission bits.</summary>
+    public static JsonObject Subcommand(string name, string sub, string permissions, params (string Name, string Value)[] options)
+    {
+        var interaction = Base(2, new JsonObject
+        {
+            ["id"] = "900", ["name"] = name, ["type"] = 1,
+            ["options"] = new JsonArray(new JsonObject
+            {
+                ["name"] = sub, ["type"] = 1,
+                ["options"] = new JsonArray(options.Select(o => (JsonNode)new JsonObject { ["name"] = o.Name, ["type"] = 3, ["value"] = o.Value }).ToArray()),
+            }),
+        });
+        interaction["member"]!["permissions"] = permissions;
+        return interaction;
+    }
+
     public static JsonObject Autocomplete(string name, string option, string typed) => Base(4, new JsonObject
     {
         ["id"] = "900", ["name"] = name, ["type"] = 1,

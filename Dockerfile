@@ -6,16 +6,19 @@ COPY Directory.Build.props Directory.Packages.props InterviewBot.sln ./
 COPY src/InterviewBot.Core/InterviewBot.Core.csproj src/InterviewBot.Core/
 COPY src/InterviewBot.Retrieval/InterviewBot.Retrieval.csproj src/InterviewBot.Retrieval/
 COPY src/InterviewBot.Chat/InterviewBot.Chat.csproj src/InterviewBot.Chat/
+COPY src/InterviewBot.Store/InterviewBot.Store.csproj src/InterviewBot.Store/
 COPY src/InterviewBot.Cli/InterviewBot.Cli.csproj src/InterviewBot.Cli/
 COPY tests/InterviewBot.Core.Tests/InterviewBot.Core.Tests.csproj tests/InterviewBot.Core.Tests/
 COPY tests/InterviewBot.Retrieval.Tests/InterviewBot.Retrieval.Tests.csproj tests/InterviewBot.Retrieval.Tests/
 COPY tests/InterviewBot.Chat.Tests/InterviewBot.Chat.Tests.csproj tests/InterviewBot.Chat.Tests/
+COPY tests/InterviewBot.Store.Tests/InterviewBot.Store.Tests.csproj tests/InterviewBot.Store.Tests/
 COPY tests/InterviewBot.Cli.Tests/InterviewBot.Cli.Tests.csproj tests/InterviewBot.Cli.Tests/
 RUN dotnet restore InterviewBot.sln
 COPY . .
 RUN dotnet build InterviewBot.sln -c Release --no-restore
 
 FROM build AS test
+# No PostgreSQL in the build: its tests skip here (CI runs them against a real server).
 RUN dotnet test InterviewBot.sln -c Release --no-build
 
 FROM test AS publish
@@ -24,9 +27,10 @@ RUN dotnet publish src/InterviewBot.Cli/InterviewBot.Cli.csproj -c Release --no-
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=publish /app .
-# The index cache lives on a volume; configuration comes from the environment.
-# Discord and Slack credentials come from the environment (Discord__BotToken, Slack__SigningSecret, ...).
+# The index cache and the quote-of-the-day SQLite file live on a volume (set Store__PostgreSQL to use PostgreSQL
+# instead); Discord and Slack credentials come from the environment (Discord__BotToken, Slack__SigningSecret, ...).
 ENV XDG_CACHE_HOME=/data/cache \
+    INTERVIEWBOT_DATA=/data \
     INTERVIEWBOT_CONFIG=/app/appsettings.json \
     ASPNETCORE_URLS=http://+:8080
 RUN mkdir -p /data && chown -R app:app /data

@@ -16,7 +16,7 @@ public static class QotdServiceCollectionExtensions
         services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName));
         services.AddOptions<QotdOptions>().Bind(configuration.GetSection(QotdOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QotdOptions>, QotdOptionsValidator>());
-        services.TryAddSingleton(sp => QotdStores.Open(sp.GetRequiredService<IOptions<StoreOptions>>().Value));
+        services.TryAddSingleton(sp => OpenStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value));
         services.AddSingleton<QotdPlanner>();
         services.AddSingleton<QotdPosting>();
         services.AddSingleton<QotdDesk>(sp => new QotdDesk(
@@ -29,5 +29,17 @@ public static class QotdServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    private static IQotdStore OpenStore(StoreOptions options)
+    {
+        try
+        {
+            return QotdStores.Open(options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"the quote-of-the-day store cannot be created in {options.ResolvedDataDirectory()}: {e.Message} (check Store:DataDirectory or INTERVIEWBOT_DATA)", e);
+        }
     }
 }

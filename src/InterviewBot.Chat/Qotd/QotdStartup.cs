@@ -11,7 +11,16 @@ internal sealed partial class QotdStartup(IQotdStore store, IOptions<QotdOptions
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            var setting = store.Kind == "postgresql" ? "Store:PostgreSQL" : "Store:DataDirectory";
+            throw new InvalidOperationException($"the quote-of-the-day store ({store.Kind}) cannot be opened: {e.Message} (check {setting})", e);
+        }
+
         var changed = await SyncAsync(store, options.Value.Subscriptions, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         LogReady(logger, store.Kind, await store.SchemaVersionAsync(cancellationToken).ConfigureAwait(false), changed);
     }

@@ -64,6 +64,15 @@ internal static class QotdSubscriptionsCommand
         return new ChannelRef(parts[0].ToLowerInvariant(), parts[1]);
     }
 
+    /// <summary>Subscriptions kept in configuration are brought back by the next <c>serve</c>; change them there.</summary>
+    private static async Task RefuseConfiguredAsync(IQotdStore store, ChannelRef channel, CancellationToken ct)
+    {
+        if (await store.FindSubscriptionAsync(channel, ct).ConfigureAwait(false) is { Source: "config" })
+        {
+            throw new CliException($"{channel} is set in configuration (Qotd:Subscriptions); change it there", CliApp.Failure);
+        }
+    }
+
     private static Command Add(TextWriter stdout)
     {
         var channel = new Argument<string>("channel") { Description = "platform:id, e.g. discord:1234567890 or slack:C0123ABC." };
@@ -83,6 +92,7 @@ internal static class QotdSubscriptionsCommand
 
             Subscriptions.TryTime(t, out var local);
             await using var store = await OpenStoreAsync(ct).ConfigureAwait(false);
+            await RefuseConfiguredAsync(store, at, ct).ConfigureAwait(false);
             var s = new Subscription(at, z, local, parse.GetValue(speaker), parse.GetValue(interview), true, "cli", null, DateTimeOffset.UtcNow);
             await store.SaveSubscriptionAsync(s, ct).ConfigureAwait(false);
             await stdout.WriteLineAsync($"{at}: quote of the day at {t} {z}{QotdStatus.Filters(s)}; next {QotdStatus.Next(s, DateTimeOffset.UtcNow)}.").ConfigureAwait(false);
@@ -100,6 +110,7 @@ internal static class QotdSubscriptionsCommand
             var at = Channel(parse.GetValue(channel)!);
             await using var store = await OpenStoreAsync(ct).ConfigureAwait(false);
             var s = await store.FindSubscriptionAsync(at, ct).ConfigureAwait(false) ?? throw new CliException($"{at} has no subscription", CliApp.Failure);
+            await RefuseConfiguredAsync(store, at, ct).ConfigureAwait(false);
             await store.SaveSubscriptionAsync(s with { Enabled = false, Source = "cli", UpdatedAt = DateTimeOffset.UtcNow }, ct).ConfigureAwait(false);
             await stdout.WriteLineAsync($"{at}: quote of the day switched off.").ConfigureAwait(false);
             return 0;

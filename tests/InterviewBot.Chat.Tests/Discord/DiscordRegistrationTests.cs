@@ -45,12 +45,24 @@ public sealed class DiscordRegistrationTests
     {
         foreach (var command in DiscordCommands.Definitions())
         {
-            var name = command!["name"]!.GetValue<string>();
-            Assert.Matches("^[-_a-z0-9]{1,32}$", name);
-            Assert.InRange(command["description"]!.GetValue<string>().Length, 1, 100);
-            var options = command["options"]?.AsArray() ?? [];
-            var required = options.Select(o => o!["required"]?.GetValue<bool>() ?? false).ToList();
-            Assert.Equal(required.OrderByDescending(r => r), required);
+            AssertFollowsRules(command!.AsObject());
+        }
+    }
+
+    /// <summary>Names, descriptions and option order, down through subcommands.</summary>
+    private static void AssertFollowsRules(System.Text.Json.Nodes.JsonObject command)
+    {
+        Assert.Matches("^[-_a-z0-9]{1,32}$", command["name"]!.GetValue<string>());
+        Assert.InRange(command["description"]!.GetValue<string>().Length, 1, 100);
+        var options = command["options"]?.AsArray() ?? [];
+        Assert.InRange(options.Count, 0, 25);
+        var required = options.Select(o => o!["required"]?.GetValue<bool>() ?? false).ToList();
+        Assert.Equal(required.OrderByDescending(r => r), required);
+        var subcommands = options.Count(o => o!["type"]!.GetValue<int>() == 1);
+        Assert.True(subcommands == 0 || subcommands == options.Count, "subcommands cannot sit beside plain options");
+        foreach (var option in options)
+        {
+            AssertFollowsRules(option!.AsObject());
         }
     }
 

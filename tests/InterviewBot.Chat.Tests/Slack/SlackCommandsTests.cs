@@ -28,8 +28,31 @@ public sealed class SlackCommandsTests
     public void Quote_reads_speaker_and_interview_filters_and_search_words(string text, string? speaker, string? interview, string? search) =>
         Assert.Equal(new QuoteRequest(speaker, interview, search), SlackCommands.ToRequest("/quote", text));
 
+    [Theory]
+    [InlineData("", QotdAction.Show)]
+    [InlineData("today", QotdAction.Show)]
+    [InlineData("unsubscribe", QotdAction.Unsubscribe)]
+    [InlineData("Skip", QotdAction.Skip)]
+    [InlineData("status", QotdAction.Status)]
+    [InlineData("whatever", QotdAction.Help)]
+    public void Qotd_reads_its_action(string text, QotdAction action) =>
+        Assert.Equal(action, Assert.IsType<QotdRequest>(SlackCommands.ToRequest("/qotd", text)).Action);
+
+    [Theory]
+    [InlineData("subscribe", null, null, null)]
+    [InlineData("subscribe 08:30 Europe/London", "08:30", "Europe/London", null)]
+    [InlineData("subscribe Europe/London speaker:\"Joe Russo\" 8:30", "8:30", "Europe/London", "Joe Russo")]
+    [InlineData("subscribe time:17:00 timezone:America/New_York", "17:00", "America/New_York", null)]
+    [InlineData("subscribe UTC", null, "UTC", null)]
+    public void Qotd_subscribe_reads_time_zone_and_filters_in_any_order(string text, string? time, string? zone, string? speaker)
+    {
+        var request = Assert.IsType<QotdRequest>(SlackCommands.ToRequest("/qotd", text));
+        Assert.Equal((QotdAction.Subscribe, time, zone, speaker), (request.Action, request.Time, request.TimeZone, request.Speaker));
+    }
+
     [Fact]
-    public void Qotd_ignores_any_text() => Assert.IsType<QotdRequest>(SlackCommands.ToRequest("/qotd", "whatever"));
+    public void Qotd_subscribe_with_an_unknown_key_explains_the_syntax() =>
+        Assert.Contains("I don't understand “colour:blue”", Assert.IsType<HelpRequest>(SlackCommands.ToRequest("/qotd", "subscribe colour:blue")).Text, StringComparison.Ordinal);
 
     [Fact]
     public void An_unknown_command_gets_help() =>

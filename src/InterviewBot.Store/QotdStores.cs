@@ -1,3 +1,6 @@
+using InterviewBot.Store.Sql;
+using Npgsql;
+
 namespace InterviewBot.Store;
 
 /// <summary>Opens the quote-of-the-day store a <see cref="StoreOptions"/> names.</summary>
@@ -15,17 +18,35 @@ public static class QotdStores
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(options.PostgreSQL))
         {
-            return new SqliteQotdStore(options.SqlitePath());
+            return Sqlite(options.SqlitePath());
         }
 
         try
         {
-            return new PostgresQotdStore(options.PostgreSQL);
+            return Postgres(options.PostgreSQL);
         }
         catch (ArgumentException e)
         {
             throw new InvalidOperationException($"{PostgreSQLSetting} is not a valid Npgsql connection string ({Describe(e)}).");
         }
+    }
+
+    /// <summary>A store in the SQLite file at <paramref name="path"/> (created on first write, with its directory).
+    /// WAL and a busy timeout let several processes or instances share the file.</summary>
+    public static IQotdStore Sqlite(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return new SqlQotdStore(new SqliteDialect(path));
+    }
+
+    /// <summary>A store in the PostgreSQL database an Npgsql connection string names; several replicas may share it.
+    /// Tables are unqualified, so the connection string's Search Path picks the schema. Nothing connects until the
+    /// first operation.</summary>
+    /// <exception cref="ArgumentException">The connection string cannot be parsed.</exception>
+    public static IQotdStore Postgres(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return new SqlQotdStore(new PostgresDialect(NpgsqlDataSource.Create(connectionString)));
     }
 
     /// <summary>What was wrong, without any part of the value: Npgsql names a bad keyword, never a password.</summary>

@@ -21,7 +21,7 @@ public sealed class PostgresQotdStoreTests : QotdStoreContractTests
 
     protected override string ExpectedKind => "postgresql";
 
-    protected override IQotdStore Connect() => new PostgresQotdStore(_schema!.ConnectionString);
+    protected override IQotdStore Connect() => QotdStores.Postgres(_schema!.ConnectionString);
 
     [PostgresFact]
     public async Task The_tables_live_in_the_schema_the_search_path_names()

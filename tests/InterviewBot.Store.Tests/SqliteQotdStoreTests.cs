@@ -19,7 +19,7 @@ public sealed class SqliteQotdStoreTests : QotdStoreContractTests
 
     protected override string ExpectedKind => "sqlite";
 
-    protected override IQotdStore Connect() => new SqliteQotdStore(DbPath);
+    protected override IQotdStore Connect() => QotdStores.Sqlite(DbPath);
 
     [Fact]
     public async Task The_file_and_its_directory_are_created_and_the_journal_is_wal()

@@ -9,13 +9,17 @@ public sealed class QotdCommandTests
     {
         var add = await Cli.RunAsync("qotd", "subscriptions", "add", "discord:7001", "--time", "8:05", "--timezone", "Europe/London");
         Assert.Equal(0, add.ExitCode);
-        Assert.Contains("discord:7001: quote of the day at 8:05 Europe/London; next ", add.Out, StringComparison.Ordinal);
+        Assert.Contains("discord:7001: quote of the day at 08:05 Europe/London; next ", add.Out, StringComparison.Ordinal);
 
         var list = await Cli.RunAsync("qotd", "subscriptions");
         Assert.Contains("discord:7001  on   08:05 Europe/London  (cli)  next ", list.Out, StringComparison.Ordinal);
 
+        // Changing only the speaker keeps the time and zone.
+        var change = await Cli.RunAsync("qotd", "subscriptions", "add", "discord:7001", "--speaker", "Joe Russo");
+        Assert.Contains("discord:7001: quote of the day at 08:05 Europe/London, quotes by Joe Russo; next ", change.Out, StringComparison.Ordinal);
+
         Assert.Equal(0, (await Cli.RunAsync("qotd", "subscriptions", "remove", "discord:7001")).ExitCode);
-        Assert.Contains("discord:7001  off  08:05 Europe/London  (cli)", (await Cli.RunAsync("qotd", "subscriptions")).Out, StringComparison.Ordinal);
+        Assert.Contains("discord:7001  off  08:05 Europe/London, quotes by Joe Russo  (cli)", (await Cli.RunAsync("qotd", "subscriptions")).Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,6 +41,7 @@ public sealed class QotdCommandTests
     [InlineData(new[] { "qotd", "subscriptions", "add", "discord:7003", "--time", "25:00" }, "time must be HH:mm")]
     [InlineData(new[] { "qotd", "subscriptions", "add", "discord:7003", "--timezone", "Mars/Base" }, "time zone must be an IANA name")]
     [InlineData(new[] { "qotd", "subscriptions", "remove", "discord:7004" }, "discord:7004 has no subscription")]
+    [InlineData(new[] { "qotd", "subscriptions", "add", "discord:7006", "--speaker", "Nobody Atall" }, "no quote in the corpus matches")]
     [InlineData(new[] { "qotd", "--channel", "discord:7005" }, "discord:7005 has no quote-of-the-day subscription")]
     public async Task Bad_input_gets_one_clear_error(string[] args, string expected)
     {

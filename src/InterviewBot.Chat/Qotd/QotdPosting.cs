@@ -77,6 +77,37 @@ internal sealed partial class QotdPosting(
         }
     }
 
+    /// <summary>Ends a claimed day that will not be posted (see the scheduler): recorded as posted when an earlier
+    /// attempt's post is found in the channel, else as failed with <paramref name="reason"/>.</summary>
+    public async Task<DateTimeOffset?> SettleAsync(Subscription s, PostClaim claim, string reason, CancellationToken ct)
+    {
+        var poster = _posters[s.Channel.Platform];
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        attempt.CancelAfter(options.Value.AttemptTimeout);
+        string? id;
+        try
+        {
+            id = await poster.FindPostedAsync(claim.Channel.ChannelId, QotdPlanner.Heading(claim.LocalDate), claim.FirstClaimedAt - Slack, attempt.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is QotdPostException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            id = null;
+            reason += $"; could not check the channel: {e.Message}";
+        }
+
+        if (id is not null)
+        {
+            await store.CompleteAsync(claim, id, time.GetUtcNow(), ct).ConfigureAwait(false);
+            LogPosted(logger, claim.Channel.ToString(), claim.LocalDate, claim.Attempt, true);
+        }
+        else
+        {
+            await FailAsync(claim, reason, ct).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
     private async Task<string?> FindEarlierAsync(IQotdPoster poster, PostClaim claim, string heading, CancellationToken ct)
     {
         try

@@ -20,6 +20,7 @@ internal sealed partial class QotdScheduler(
     ILogger<QotdScheduler> logger) : BackgroundService
 {
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _scanned = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -52,12 +53,11 @@ internal sealed partial class QotdScheduler(
         }
     }
 
-    /// <summary>One pass over the subscriptions at the current time; returns how long to sleep before the next.</summary>
+    /// <summary>One pass over the subscriptions at the current time; returns how long to sleep before the next.
+    /// The clock is read afresh for each channel: a lease must start when its claim is made, not when the pass began.</summary>
     internal async Task<TimeSpan> TickAsync(CancellationToken ct)
     {
-        var o = options.Value;
-        var now = time.GetUtcNow();
-        var next = now + o.PollInterval;
+        var next = time.GetUtcNow() + options.Value.PollInterval;
         if (!library.IsLoaded)
         {
             return TimeSpan.FromSeconds(1);
@@ -65,12 +65,29 @@ internal sealed partial class QotdScheduler(
 
         foreach (var s in await store.SubscriptionsAsync(ct).ConfigureAwait(false))
         {
-            if (!s.Enabled || !QotdClock.TryZone(s.TimeZone, out var zone))
+            if (!QotdClock.TryZone(s.TimeZone, out var zone))
             {
                 continue;
             }
 
+            var now = time.GetUtcNow();
             var today = QotdClock.LocalDate(now, zone);
+            if (posting.Unavailable(s.Channel.Platform) is { } why)
+            {
+                if (s.Enabled && now >= QotdClock.DueAt(today, s.LocalTime, zone))
+                {
+                    WarnOnce(s.Channel, why);
+                }
+
+                continue;
+            }
+
+            next = Min(next, await UnfinishedAsync(s, today, ct).ConfigureAwait(false) ?? next);
+            if (!s.Enabled)
+            {
+                continue;
+            }
+
             var due = QotdClock.DueAt(today, s.LocalTime, zone);
             if (now < due)
             {
@@ -79,13 +96,7 @@ internal sealed partial class QotdScheduler(
             }
 
             next = Min(next, QotdClock.DueAt(today.AddDays(1), s.LocalTime, zone));
-            if (posting.Unavailable(s.Channel.Platform) is { } why)
-            {
-                WarnOnce(s.Channel, why);
-                continue;
-            }
-
-            if (await DueTodayAsync(s, today, now, ct).ConfigureAwait(false) is { } retryAt)
+            if (await DueTodayAsync(s, today, ct).ConfigureAwait(false) is { } retryAt)
             {
                 next = Min(next, retryAt);
             }
@@ -96,15 +107,20 @@ internal sealed partial class QotdScheduler(
     }
 
     /// <summary>Claims and posts today's quote if nobody has; returns when the day wants another look (a retry).</summary>
-    private async Task<DateTimeOffset?> DueTodayAsync(Subscription s, DateOnly today, DateTimeOffset now, CancellationToken ct)
+    private async Task<DateTimeOffset?> DueTodayAsync(Subscription s, DateOnly today, CancellationToken ct)
     {
         var record = await store.FindPostAsync(s.Channel, today, ct).ConfigureAwait(false);
-        if (record is not null && (record.Status != PostStatus.Claimed || record.LeaseUntil > now))
+        if (record is not null)
         {
-            return record.Status == PostStatus.Claimed ? record.LeaseUntil : null;
+            return record.Status == PostStatus.Claimed ? await ResumeAsync(s, record, settle: false, ct).ConfigureAwait(false) : null;
         }
 
         var history = await store.HistoryAsync(s.Channel, ct).ConfigureAwait(false);
+        if (history.Any(h => h.LocalDate > today && h.Status is PostStatus.Posted or PostStatus.Claimed))
+        {
+            return null; // the channel moved to a zone behind its old one: a later day already has its post
+        }
+
         var pick = planner.Plan(s, today, history);
         if (pick is null)
         {
@@ -113,8 +129,63 @@ internal sealed partial class QotdScheduler(
         }
 
         var planned = new PlannedPost(pick.QuoteKey, pick.Quote.Speaker, pick.Cycle);
-        var claim = await store.TryClaimAsync(s.Channel, today, planned, now, options.Value.Lease, ct).ConfigureAwait(false);
+        var claim = await store.TryClaimAsync(s.Channel, today, planned, time.GetUtcNow(), options.Value.Lease, ct).ConfigureAwait(false);
         return claim is null ? null : await posting.AttemptAsync(s, claim, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Days claimed earlier and not finished. Yesterday's goes on (its retries, or a take-over after a crash)
+    /// past local midnight; a claimed day older than that (the bot was down across it), or any claimed day of a
+    /// subscription switched off, is settled without posting: recorded as posted if its post is found in the channel,
+    /// else as failed. Older days are looked for once per channel per run.</summary>
+    private async Task<DateTimeOffset?> UnfinishedAsync(Subscription s, DateOnly today, CancellationToken ct)
+    {
+        DateTimeOffset? next = null;
+        if (await store.FindPostAsync(s.Channel, today.AddDays(-1), ct).ConfigureAwait(false) is { Status: PostStatus.Claimed } yesterday)
+        {
+            next = await ResumeAsync(s, yesterday, settle: !s.Enabled, ct).ConfigureAwait(false);
+        }
+
+        if (!s.Enabled && await store.FindPostAsync(s.Channel, today, ct).ConfigureAwait(false) is { Status: PostStatus.Claimed } current
+            && await ResumeAsync(s, current, settle: true, ct).ConfigureAwait(false) is { } lease)
+        {
+            next = next is { } n ? Min(n, lease) : lease;
+        }
+
+        bool first;
+        lock (_scanned)
+        {
+            first = _scanned.Add(s.Channel.ToString());
+        }
+
+        if (first)
+        {
+            foreach (var old in (await store.HistoryAsync(s.Channel, ct).ConfigureAwait(false)).Where(h => h.Status == PostStatus.Claimed && h.LocalDate < today.AddDays(-1)))
+            {
+                await ResumeAsync(s, old, settle: true, ct).ConfigureAwait(false);
+            }
+        }
+
+        return next;
+    }
+
+    /// <summary>Takes over a claimed day once its lease has run out, then attempts it (or only settles it).</summary>
+    private async Task<DateTimeOffset?> ResumeAsync(Subscription s, PostRecord record, bool settle, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (record.LeaseUntil > now)
+        {
+            return record.LeaseUntil;
+        }
+
+        var claim = await store.TryClaimAsync(s.Channel, record.LocalDate, record.Planned!, now, options.Value.Lease, ct).ConfigureAwait(false);
+        if (claim is null)
+        {
+            return null;
+        }
+
+        return settle
+            ? await posting.SettleAsync(s, claim, s.Enabled ? "the bot was down until after the next day" : "the subscription was switched off", ct).ConfigureAwait(false)
+            : await posting.AttemptAsync(s, claim, ct).ConfigureAwait(false);
     }
 
     private void WarnOnce(ChannelRef channel, string why)

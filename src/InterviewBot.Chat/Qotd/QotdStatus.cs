@@ -18,9 +18,16 @@ internal static class QotdStatus
         }
 
         var history = await store.HistoryAsync(s.Channel, ct).ConfigureAwait(false);
-        if (history.LastOrDefault() is { } last)
+        QotdClock.TryZone(s.TimeZone, out var zone);
+        var today = QotdClock.LocalDate(now, zone);
+        if (history.LastOrDefault(h => h.LocalDate <= today) is { } last)
         {
             text.Append(CultureInfo.InvariantCulture, $" Last: {Day(last.LocalDate)}, {Describe(last)}.");
+        }
+
+        if (history.Where(h => h.LocalDate > today && h.Status == PostStatus.Skipped).Select(h => Day(h.LocalDate)).ToList() is { Count: > 0 } skips)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" Skipping: {string.Join(", ", skips)}.");
         }
 
         var pool = planner.PoolFor(s);

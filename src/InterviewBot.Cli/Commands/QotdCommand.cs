@@ -68,6 +68,7 @@ internal static class QotdCommand
             var note = preview.Record switch
             {
                 null when preview.Quote is null => "no quote matches the channel's filters",
+                null when preview.Date < today => "not posted: that day has no record",
                 null => s.Enabled ? null : "the subscription is off",
                 { Status: PostStatus.Skipped } => "skipped",
                 { } r => r.Status.ToString().ToLowerInvariant(),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using InterviewBot.Chat.Library;
 using InterviewBot.Chat.Qotd;
 using InterviewBot.Store;
 
@@ -76,26 +77,39 @@ internal static class QotdSubscriptionsCommand
     private static Command Add(TextWriter stdout)
     {
         var channel = new Argument<string>("channel") { Description = "platform:id, e.g. discord:1234567890 or slack:C0123ABC." };
-        var time = new Option<string>("--time") { Description = "Local posting time, HH:mm (default 09:00).", DefaultValueFactory = _ => "09:00" };
-        var zone = new Option<string>("--timezone") { Description = "IANA time zone (default UTC).", DefaultValueFactory = _ => "UTC" };
-        var speaker = new Option<string?>("--speaker") { Description = "Only quotes by this speaker." };
+        var time = new Option<string?>("--time") { Description = "Local posting time, HH:mm (default: unchanged, 09:00 at first)." };
+        var zone = new Option<string?>("--timezone") { Description = "IANA time zone (default: unchanged, UTC at first)." };
+        var speaker = new Option<string?>("--speaker") { Description = "Only quotes by this speaker (filters are replaced by the ones given)." };
         var interview = new Option<string?>("--interview") { Description = "Only quotes from this interview (id or title)." };
         var add = new Command("add", "Subscribe a channel (or change its subscription).") { channel, time, zone, speaker, interview };
+        CorpusSource.AddTo(add);
         add.SetAction(async (parse, ct) =>
         {
             var at = Channel(parse.GetValue(channel)!);
-            var (t, z) = (parse.GetValue(time)!, parse.GetValue(zone)!);
-            if ((Subscriptions.TimeProblem(t) ?? Subscriptions.ZoneProblem(z)) is { } problem)
+            var (t, z) = (parse.GetValue(time), parse.GetValue(zone));
+            if (((t is null ? null : Subscriptions.TimeProblem(t)) ?? (z is null ? null : Subscriptions.ZoneProblem(z))) is { } problem)
             {
                 throw new CliException(problem);
             }
 
-            Subscriptions.TryTime(t, out var local);
             await using var store = await OpenStoreAsync(ct).ConfigureAwait(false);
             await RefuseConfiguredAsync(store, at, ct).ConfigureAwait(false);
-            var s = new Subscription(at, z, local, parse.GetValue(speaker), parse.GetValue(interview), true, "cli", null, DateTimeOffset.UtcNow);
+            var current = await store.FindSubscriptionAsync(at, ct).ConfigureAwait(false);
+            var local = t is not null && Subscriptions.TryTime(t, out var given) ? given : current?.LocalTime ?? Subscriptions.DefaultTime;
+            var s = new Subscription(at, z ?? current?.TimeZone ?? "UTC", local, parse.GetValue(speaker), parse.GetValue(interview), true, "cli", null, DateTimeOffset.UtcNow);
+            if (s.Speaker is not null || s.Interview is not null)
+            {
+                var holder = new LibraryHolder();
+                holder.Replace(new QuoteLibrary(CorpusSource.LoadRetriever(parse)));
+                if (new QotdPlanner(holder).PoolFor(s).Count == 0)
+                {
+                    throw new CliException("no quote in the corpus matches that speaker and interview, so there would be nothing to post", CliApp.Failure);
+                }
+            }
+
             await store.SaveSubscriptionAsync(s, ct).ConfigureAwait(false);
-            await stdout.WriteLineAsync($"{at}: quote of the day at {t} {z}{QotdStatus.Filters(s)}; next {QotdStatus.Next(s, DateTimeOffset.UtcNow)}.").ConfigureAwait(false);
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{at}: quote of the day at {s.LocalTime:HH\\:mm} {s.TimeZone}{QotdStatus.Filters(s)}; next {QotdStatus.Next(s, DateTimeOffset.UtcNow)}.")).ConfigureAwait(false);
             return 0;
         });
         return add;

@@ -69,6 +69,9 @@ public sealed class QotdDeskTests
         var reply = await rig.Desk().HandleAsync(Manage(QotdAction.Skip), default);
         Assert.Contains("2 June 2026", reply.Notice);
         Assert.Contains("already", (await rig.Desk().HandleAsync(Manage(QotdAction.Skip), default)).Notice);
+        var status = (await rig.Desk().HandleAsync(Manage(QotdAction.Status), default)).Notice;
+        Assert.Contains("Skipping: Tue 2 Jun 2026.", status);
+        Assert.DoesNotContain("Last:", status); // a skip ahead is not the last post
 
         await rig.RunAsync(Noon.AddDays(2), TimeSpan.FromHours(1));
         Assert.Equal([QotdPlanner.Heading(new DateOnly(2026, 6, 1)), QotdPlanner.Heading(new DateOnly(2026, 6, 3))], rig.Discord.Posts.Select(p => p.Heading));

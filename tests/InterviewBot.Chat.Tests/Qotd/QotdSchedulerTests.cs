@@ -247,6 +247,111 @@ public sealed class QotdSchedulerTests
     }
 
     [Fact]
+    public async Task A_long_pass_over_many_channels_gives_each_claim_a_fresh_lease_so_a_second_replica_cannot_take_it()
+    {
+        await using var rig = await QotdRig.CreateAsync(Start.AddHours(9));
+        for (var i = 1; i <= 7; i++)
+        {
+            await rig.SubscribeAsync($"slow{i}");
+        }
+
+        // Each post takes 55 s; while the seventh is going out (six minutes into the pass) the other replica looks.
+        var second = await rig.ReplicaAsync();
+        rig.Discord.PostTakes = TimeSpan.FromSeconds(55);
+        rig.Discord.WhilePosting = async channel =>
+        {
+            if (channel == "slow7")
+            {
+                rig.Discord.WhilePosting = null;
+                await second.TickAsync(CancellationToken.None);
+            }
+        };
+
+        await rig.Scheduler.TickAsync(CancellationToken.None);
+
+        Assert.Equal(7, rig.Discord.Posts.Count);
+        Assert.Equal(7, rig.Discord.Posts.Select(p => p.ChannelId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Retries_that_run_past_local_midnight_go_on_and_end_recorded_as_failed()
+    {
+        await using var rig = await QotdRig.CreateAsync(Start.AddHours(23).AddMinutes(58));
+        var s = await rig.SubscribeAsync("late", "23:58");
+        rig.Discord.FailNext(Enumerable.Range(0, rig.Options.MaxAttempts).Select(_ => new QotdPostException("502 Bad Gateway", false)).ToArray());
+
+        await rig.RunAsync(Start.AddDays(1).AddHours(1), TimeSpan.FromMinutes(1));
+
+        var record = await rig.Store.FindPostAsync(s.Channel, new DateOnly(2026, 1, 1), default);
+        Assert.Equal(PostStatus.Failed, record!.Status);
+        Assert.Equal(rig.Options.MaxAttempts, rig.Discord.Calls);
+    }
+
+    [Fact]
+    public async Task A_crash_just_before_local_midnight_is_taken_over_and_posted_after_it()
+    {
+        await using var rig = await QotdRig.CreateAsync(Start.AddHours(23).AddMinutes(58));
+        var s = await rig.SubscribeAsync("late", "23:58");
+        var day = new DateOnly(2026, 1, 1);
+        var pick = rig.Planner.Plan(s, day, [])!;
+        await rig.Store.TryClaimAsync(s.Channel, day, new PlannedPost(pick.QuoteKey, pick.Quote.Speaker, pick.Cycle), rig.Time.GetUtcNow(), rig.Options.Lease, default);
+
+        await rig.RunAsync(Start.AddDays(1).AddHours(1), TimeSpan.FromMinutes(1));
+
+        var post = Assert.Single(rig.Discord.Posts);
+        Assert.Equal((QotdPlanner.Heading(day), pick.Quote.Text), (post.Heading, post.Quote.Text));
+        Assert.True(post.At > Start.AddDays(1));
+        Assert.Equal(PostStatus.Posted, (await rig.Store.FindPostAsync(s.Channel, day, default))!.Status);
+    }
+
+    [Fact]
+    public async Task A_day_left_claimed_across_a_long_outage_is_settled_not_posted_late()
+    {
+        await using var rig = await QotdRig.CreateAsync(Start.AddHours(9));
+        var s = await rig.SubscribeAsync("outage");
+        var day = new DateOnly(2026, 1, 1);
+        var pick = rig.Planner.Plan(s, day, [])!;
+        await rig.Store.TryClaimAsync(s.Channel, day, new PlannedPost(pick.QuoteKey, pick.Quote.Speaker, pick.Cycle), rig.Time.GetUtcNow(), rig.Options.Lease, default);
+
+        rig.Time.SetUtcNow(Start.AddDays(3).AddHours(8)); // back on the 4th, before its posting time
+        await rig.Scheduler.TickAsync(CancellationToken.None);
+
+        Assert.Empty(rig.Discord.Posts);
+        var record = await rig.Store.FindPostAsync(s.Channel, day, default);
+        Assert.Equal(PostStatus.Failed, record!.Status);
+        Assert.Contains("down until after the next day", record.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_subscription_switched_off_mid_retry_is_settled_and_recorded_when_its_post_did_land()
+    {
+        await using var rig = await QotdRig.CreateAsync(Start.AddHours(9));
+        var s = await rig.SubscribeAsync("off");
+        rig.Discord.LoseResponses(1); // lands, but looks like a timeout: a retry is scheduled
+        await rig.Scheduler.TickAsync(CancellationToken.None);
+        await rig.Store.SaveSubscriptionAsync(s with { Enabled = false }, default);
+
+        await rig.RunAsync(Start.AddHours(10), TimeSpan.FromMinutes(1));
+
+        Assert.Single(rig.Discord.Posts);
+        Assert.Equal(PostStatus.Posted, (await rig.Store.FindPostAsync(s.Channel, new DateOnly(2026, 1, 1), default))!.Status);
+    }
+
+    [Fact]
+    public async Task Moving_a_channel_to_a_zone_behind_its_old_one_does_not_post_a_second_time_that_day()
+    {
+        // 20:00 UTC on the 1st is 09:00 on the 2nd in Auckland and noon on the 1st in Los Angeles.
+        await using var rig = await QotdRig.CreateAsync(Start.AddHours(20));
+        var s = await rig.SubscribeAsync("west", "09:00", "Pacific/Auckland");
+        await rig.Scheduler.TickAsync(CancellationToken.None);
+        await rig.Store.SaveSubscriptionAsync(s with { TimeZone = "America/Los_Angeles" }, default);
+
+        await rig.RunAsync(Start.AddDays(1).AddHours(12), TimeSpan.FromHours(1));
+
+        Assert.Single(rig.Discord.Posts); // the 1st in Los Angeles is before the 2nd already posted
+    }
+
+    [Fact]
     public async Task Two_replicas_on_one_sqlite_file_post_exactly_once_a_day()
     {
         await using var rig = await QotdRig.CreateAsync(Start);

@@ -28,6 +28,11 @@ internal sealed class RecordingPoster(string platform, TimeProvider time) : IQot
         }
     }
 
+    /// <summary>How long each post takes on the (fake) clock, and what else happens meanwhile.</summary>
+    public TimeSpan PostTakes { get; set; }
+
+    public Func<string, Task>? WhilePosting { get; set; }
+
     /// <summary>How many times <see cref="PostAsync"/> was called, including failures.</summary>
     public int Calls { get; private set; }
 
@@ -49,8 +54,18 @@ internal sealed class RecordingPoster(string platform, TimeProvider time) : IQot
     /// <summary>A post made by someone else (e.g. a replica that crashed before recording it).</summary>
     public void Add(string channelId, string heading, Quote quote) => Record(channelId, heading, quote);
 
-    public Task<string> PostAsync(string channelId, ChatReply reply, CancellationToken ct)
+    public async Task<string> PostAsync(string channelId, ChatReply reply, CancellationToken ct)
     {
+        if (PostTakes > TimeSpan.Zero && time is Microsoft.Extensions.Time.Testing.FakeTimeProvider fake)
+        {
+            fake.Advance(PostTakes);
+        }
+
+        if (WhilePosting is { } meanwhile)
+        {
+            await meanwhile(channelId);
+        }
+
         lock (_posts)
         {
             Calls++;
@@ -67,7 +82,7 @@ internal sealed class RecordingPoster(string platform, TimeProvider time) : IQot
             throw new QotdPostException("the request timed out", permanent: false);
         }
 
-        return Task.FromResult(id);
+        return id;
     }
 
     public Task<string?> FindPostedAsync(string channelId, string heading, DateTimeOffset since, CancellationToken ct) =>

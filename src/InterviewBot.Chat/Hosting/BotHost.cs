@@ -1,6 +1,8 @@
 using InterviewBot.Chat.Commands;
 using InterviewBot.Chat.Discord;
 using InterviewBot.Chat.Library;
+using InterviewBot.Chat.Operations;
+using InterviewBot.Chat.Playground;
 using InterviewBot.Chat.Qotd;
 using InterviewBot.Chat.Slack;
 using Microsoft.AspNetCore.Builder;
@@ -34,10 +36,14 @@ public static class BotHost
         builder.Services.AddDiscord(builder.Configuration);
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddQotd(builder.Configuration);
+        builder.Services.AddOperations(builder.Configuration);
+        builder.Services.AddPlayground(builder.Configuration);
 
         var app = builder.Build();
+        app.MapOperations();
         app.MapDiscord();
         app.MapSlack();
+        app.MapPlayground();
         return app;
     }
 

@@ -37,9 +37,11 @@ public static class BotHost
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddQotd(builder.Configuration);
         builder.Services.AddOperations(builder.Configuration);
+        builder.Services.AddHealth();
         builder.Services.AddPlayground(builder.Configuration);
 
         var app = builder.Build();
+        app.MapHealth();
         app.MapOperations();
         app.MapDiscord();
         app.MapSlack();

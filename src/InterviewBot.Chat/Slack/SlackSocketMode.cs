@@ -21,6 +21,11 @@ internal sealed partial class SlackSocketMode(SlackWebApi api, SlackHandlers han
         "not_authed", "invalid_auth", "account_inactive", "user_removed_from_team", "team_disabled", "token_revoked", "not_allowed_token_type",
     };
 
+    private volatile SlackSocketConnection? _live;
+
+    /// <summary>Whether a connection that has said hello is open now (for readiness).</summary>
+    internal bool IsConnected => _live is not null;
+
     internal TimeSpan InitialBackoff { get; set; } = TimeSpan.FromSeconds(1);
 
     internal TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(1);
@@ -47,6 +52,7 @@ internal sealed partial class SlackSocketMode(SlackWebApi api, SlackHandlers han
                 }
 
                 current = next;
+                _live = current;
                 if (current is null)
                 {
                     return;
@@ -54,6 +60,7 @@ internal sealed partial class SlackSocketMode(SlackWebApi api, SlackHandlers han
 
                 var since = time.GetTimestamp();
                 var reason = await current.Ended.WaitAsync(stoppingToken).ConfigureAwait(false);
+                _live = null;
                 if (reason == LinkDisabled)
                 {
                     LogLinkDisabled(logger);
@@ -70,6 +77,7 @@ internal sealed partial class SlackSocketMode(SlackWebApi api, SlackHandlers han
         }
         finally
         {
+            _live = null;
             if (current is not null)
             {
                 await CloseAsync(current).ConfigureAwait(false);

@@ -27,7 +27,7 @@ RUN dotnet publish src/InterviewBot.Cli/InterviewBot.Cli.csproj -c Release --no-
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=publish /app .
-# The index cache and the quote-of-the-day SQLite file live on a volume (set Store__PostgreSQL to use PostgreSQL
+# The index cache, models and the quote-of-the-day SQLite file live on a volume (set Store__PostgreSQL to use PostgreSQL
 # instead); Discord and Slack credentials come from the environment (Discord__BotToken, Slack__SigningSecret, ...).
 ENV XDG_CACHE_HOME=/data/cache \
     INTERVIEWBOT_DATA=/data \
@@ -37,5 +37,8 @@ RUN mkdir -p /data && chown -R app:app /data
 VOLUME ["/data"]
 USER app
 EXPOSE 8080
+# Liveness through the program itself (the runtime image has no curl); /readyz is for orchestrators that route traffic.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
+    CMD ["dotnet", "/app/interviewbot.dll", "health", "--url", "http://127.0.0.1:8080"]
 ENTRYPOINT ["dotnet", "/app/interviewbot.dll"]
 CMD ["serve"]

@@ -22,6 +22,7 @@ public static class CliApp
             BenchCommand.Create(stdout),
             ServeCommand.Create(),
             DiscordCommand.Create(stdout),
+            HealthCommand.Create(stdout),
         };
 
         var parse = root.Parse(args);

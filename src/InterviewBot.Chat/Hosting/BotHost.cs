@@ -96,6 +96,7 @@ public static class BotHost
         services.AddOptions<IndexOptions>().Bind(configuration.GetSection(IndexOptions.SectionName));
         services.AddSingleton<LibraryHolder>();
         services.AddHostedService<LibraryLoader>();
+        services.AddCorpusReload();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ChatRouter>();
         return services;

@@ -1,4 +1,5 @@
 using InterviewBot.Core;
+using InterviewBot.Core.Model;
 using InterviewBot.Retrieval;
 using InterviewBot.Retrieval.Index;
 using Microsoft.Extensions.Hosting;
@@ -8,24 +9,28 @@ using Microsoft.Extensions.Options;
 namespace InterviewBot.Chat.Library;
 
 /// <summary>Loads the corpus and its index when the host starts. A corpus with no loadable interview stops start-up;
-/// a bad file is logged and skipped.</summary>
+/// a bad file is logged and skipped. <see cref="CorpusWatcher"/> reloads it later.</summary>
 internal sealed partial class LibraryLoader(
-    LibraryHolder holder, IOptions<CorpusOptions> corpus, IOptions<IndexOptions> index, ILogger<LibraryLoader> logger) : IHostedService
+    LibraryHolder holder, IOptions<CorpusOptions> corpus, IOptions<IndexOptions> index, TimeProvider time, ILogger<LibraryLoader> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        holder.Replace(Load(corpus.Value, index.Value, logger));
+        var started = time.GetTimestamp();
+        var library = Load(corpus.Value, index.Value, logger);
+        holder.Replace(library, LibraryReload.Loaded(library, time.GetUtcNow(), time.GetElapsedTime(started), "start"));
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Reads, parses and indexes the configured corpus, logging each skipped file. Throws
+    /// <see cref="LibraryLoadException"/> when a configured path is missing or no interview loads.</summary>
     public static QuoteLibrary Load(CorpusOptions corpusOptions, IndexOptions indexOptions, ILogger logger)
     {
         var paths = Paths(corpusOptions);
         foreach (var p in paths.Where(p => !Directory.Exists(p) && !File.Exists(p)))
         {
-            throw new InvalidOperationException($"Corpus:Directories: '{p}' does not exist");
+            throw new LibraryLoadException($"Corpus:Directories: '{p}' does not exist", []);
         }
 
         var loaded = CorpusLoader.Load(paths);
@@ -36,7 +41,8 @@ internal sealed partial class LibraryLoader(
 
         if (loaded.Interviews.Count == 0)
         {
-            throw new InvalidOperationException($"Corpus:Directories: no interviews could be loaded from {string.Join(", ", paths)}");
+            var why = loaded.Skipped.Count == 0 ? "no transcripts found" : $"all {loaded.Skipped.Count} transcripts were skipped";
+            throw new LibraryLoadException($"Corpus:Directories: no interviews could be loaded from {string.Join(", ", paths)} ({why})", loaded.Skipped);
         }
 
         var options = RetrievalOptions.Default;
@@ -77,4 +83,11 @@ internal sealed partial class LibraryLoader(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Corpus loaded: {Interviews} interviews, {Passages} passages")]
     private static partial void LogLoaded(ILogger logger, int interviews, int passages);
+}
+
+/// <summary>The corpus could not be loaded at all. <see cref="Skipped"/> lists the files that were tried and why each
+/// failed.</summary>
+internal sealed class LibraryLoadException(string message, IReadOnlyList<SkippedFile> skipped) : InvalidOperationException(message)
+{
+    public IReadOnlyList<SkippedFile> Skipped { get; } = skipped;
 }

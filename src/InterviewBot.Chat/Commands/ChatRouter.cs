@@ -4,24 +4,40 @@ using InterviewBot.Retrieval.Quotes;
 
 namespace InterviewBot.Chat.Commands;
 
-/// <summary>Answers <see cref="ChatRequest"/>s from the current library. Never knows which platform asked; never
-/// throws for bad input (it answers with a notice instead). <c>/qotd</c> goes to <paramref name="qotd"/> when the host
-/// has a quote-of-the-day store; without one it shows the quote of the day for the UTC date.</summary>
-public sealed class ChatRouter(LibraryHolder library, TimeProvider time, Qotd.QotdDesk? qotd = null)
+/// <summary>Answers <see cref="ChatRequest"/>s from the current library. Never knows which platform asked (the
+/// <see cref="ChatContext"/> only labels metrics, keys rate limits and tags logs); never throws for bad input (it
+/// answers with a notice instead: see <see cref="Operations.InputLimits"/>). <c>/qotd</c> goes to <paramref name="qotd"/>
+/// when the host has a quote-of-the-day store; without one it shows the quote of the day for the UTC date. With
+/// <paramref name="operations"/> (the host registers it) each request is rate limited, measured and logged in a
+/// correlation scope.</summary>
+public sealed class ChatRouter(LibraryHolder library, TimeProvider time, Qotd.QotdDesk? qotd = null, Operations.ChatOperations? operations = null)
 {
     public const int PageSize = 3;
 
     /// <summary>How many sentences of the answer to show on each side of a quote in its context.</summary>
     private const int ContextSentences = 3;
 
-    public Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken = default) => request switch
+    /// <summary>Answers a request from nowhere in particular (<see cref="ChatContext.Anonymous"/>): no rate limit.</summary>
+    public Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken = default) =>
+        HandleAsync(request, ChatContext.Anonymous(), cancellationToken);
+
+    /// <summary>Answers a request from a platform: see <see cref="Operations.ChatOperations"/> for what happens around it.</summary>
+    public Task<ChatReply> HandleAsync(ChatRequest request, ChatContext context, CancellationToken cancellationToken)
     {
-        AskRequest ask => AskAsync(ask, cancellationToken),
-        QuoteRequest quote => QuoteAsync(quote, cancellationToken),
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        return operations is null ? RouteAsync(request, context, cancellationToken) : operations.RunAsync(request, context, RouteAsync, cancellationToken);
+    }
+
+    private Task<ChatReply> RouteAsync(ChatRequest request, ChatContext context, CancellationToken cancellationToken) => request switch
+    {
+        _ when Operations.InputLimits.Problem(request) is { } problem => Task.FromResult(ChatReply.Note(problem)),
+        AskRequest ask => AskAsync(ask, context, cancellationToken),
+        QuoteRequest quote => QuoteAsync(quote, context, cancellationToken),
         QotdRequest q when qotd is not null => qotd.HandleAsync(q, cancellationToken),
         QotdRequest { Action: QotdAction.Show } => Task.FromResult(Qotd.QotdDesk.Global(library.Current, time.GetUtcNow())),
         QotdRequest => Task.FromResult(ChatReply.Note("The quote of the day cannot be set up here: this bot has no quote-of-the-day store.")),
-        ContextRequest context => Task.FromResult(Context(context)),
+        ContextRequest c => Task.FromResult(Context(c)),
         HelpRequest help => Task.FromResult(ChatReply.Note(help.Text)),
         _ => throw new ArgumentOutOfRangeException(nameof(request), request.GetType().Name, "unknown chat request"),
     };
@@ -39,13 +55,8 @@ public sealed class ChatRouter(LibraryHolder library, TimeProvider time, Qotd.Qo
         ? $"The interviews never mention “{name}”, so I can't answer that."
         : "I couldn't find anything in the interviews that answers that.";
 
-    private async Task<ChatReply> AskAsync(AskRequest ask, CancellationToken cancellationToken)
+    private async Task<ChatReply> AskAsync(AskRequest ask, ChatContext context, CancellationToken cancellationToken)
     {
-        if (Invalid(ask.Question) is { } problem)
-        {
-            return ChatReply.Note(problem);
-        }
-
         var lib = library.Current;
         if (ask.Speaker is { } speaker && !lib.Speakers.Any(s => Retriever.SpeakerMatches(s, speaker)))
         {
@@ -53,7 +64,7 @@ public sealed class ChatRouter(LibraryHolder library, TimeProvider time, Qotd.Qo
         }
 
         // One more than a page tells whether a "More quotes" button has anything behind it.
-        var answer = await lib.Retriever.AskAsync(new SearchRequest(ask.Question, PageSize + 1, ask.Speaker, Skip: ask.Skip), cancellationToken)
+        var answer = await RetrieveAsync(lib, new SearchRequest(ask.Question, PageSize + 1, ask.Speaker, Skip: ask.Skip), context, cancellationToken)
             .ConfigureAwait(false);
         if (answer.Quotes.Count == 0)
         {
@@ -69,7 +80,7 @@ public sealed class ChatRouter(LibraryHolder library, TimeProvider time, Qotd.Qo
         };
     }
 
-    private async Task<ChatReply> QuoteAsync(QuoteRequest request, CancellationToken cancellationToken)
+    private async Task<ChatReply> QuoteAsync(QuoteRequest request, ChatContext context, CancellationToken cancellationToken)
     {
         var lib = library.Current;
         var interviewId = request.InterviewId;
@@ -92,7 +103,7 @@ public sealed class ChatRouter(LibraryHolder library, TimeProvider time, Qotd.Qo
                 return ChatReply.Note(problem);
             }
 
-            var answer = await lib.Retriever.AskAsync(new SearchRequest(request.Search, 1, request.Speaker, interviewId), cancellationToken).ConfigureAwait(false);
+            var answer = await RetrieveAsync(lib, new SearchRequest(request.Search, 1, request.Speaker, interviewId), context, cancellationToken).ConfigureAwait(false);
             quote = answer.Quotes.FirstOrDefault();
         }
         else
@@ -101,6 +112,20 @@ public sealed class ChatRouter(LibraryHolder library, TimeProvider time, Qotd.Qo
         }
 
         return quote is null ? ChatReply.Note("No quote matches that.") : new ChatReply { Quotes = [quote] };
+    }
+
+    /// <summary>Retrieval, timed for the retrieval-latency histogram.</summary>
+    private async Task<Answer> RetrieveAsync(QuoteLibrary lib, SearchRequest search, ChatContext context, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return await lib.Retriever.AskAsync(search, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            operations?.Metrics.Retrieved(context.Platform, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
     }
 
     private ChatReply Context(ContextRequest request)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InterviewBot.Chat.Commands;
+using InterviewBot.Chat.Operations;
 using InterviewBot.Retrieval;
 
 namespace InterviewBot.Chat.Discord;
@@ -14,23 +15,24 @@ internal static class DiscordCommands
     private const ulong Administrator = 1UL << 3, ManageGuild = 1UL << 5;
 
     /// <summary>Definitions for a bulk overwrite (PUT replaces every command in the scope, so registering twice
-    /// changes nothing).</summary>
+    /// changes nothing). Text options carry the input limits (<see cref="InputLimits"/>) as <c>max_length</c>, so
+    /// Discord's client stops over-long input; the router checks them again for older registrations.</summary>
     public static JsonArray Definitions() =>
     [
         Command("ask", "Ask about the interviews; get verbatim quotes and who said them",
             Option("question", "Your question", required: true, maxLength: Retriever.MaxQuestionLength),
-            Option("speaker", "Only quotes by this person", autocomplete: true)),
+            Speaker()),
         Command("quote", "Look up a quote by speaker, interview or text",
-            Option("speaker", "Only quotes by this person", autocomplete: true),
-            Option("interview", "Only quotes from this interview", autocomplete: true),
+            Speaker(),
+            Interview(),
             Option("search", "Words to search for", maxLength: Retriever.MaxQuestionLength)),
         Command("qotd", "Quote of the day: today's, or a daily post in this channel",
             Sub("today", "Today's quote of the day"),
             Sub("subscribe", "Post a quote here every day (needs Manage Server)",
                 Option("time", "Local time, HH:mm on a 24-hour clock (default 09:00)", maxLength: 5),
-                Option("timezone", "IANA time zone such as Europe/London (default UTC)", maxLength: 64),
-                Option("speaker", "Only quotes by this person", autocomplete: true),
-                Option("interview", "Only quotes from this interview", autocomplete: true)),
+                Option("timezone", "IANA time zone such as Europe/London (default UTC)", maxLength: InputLimits.MaxTimeZone),
+                Speaker(),
+                Interview()),
             Sub("unsubscribe", "Stop the daily quote here (needs Manage Server)"),
             Sub("skip", "Skip the next daily quote here (needs Manage Server)"),
             Sub("status", "When the daily quote posts here, and how the last one went")),
@@ -162,6 +164,10 @@ internal static class DiscordCommands
 
         return sub;
     }
+
+    private static JsonObject Speaker() => Option("speaker", "Only quotes by this person", autocomplete: true, maxLength: InputLimits.MaxSpeaker);
+
+    private static JsonObject Interview() => Option("interview", "Only quotes from this interview", autocomplete: true, maxLength: InputLimits.MaxInterview);
 
     private static JsonObject Option(string name, string description, bool required = false, bool autocomplete = false, int? maxLength = null)
     {

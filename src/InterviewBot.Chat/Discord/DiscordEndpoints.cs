@@ -1,5 +1,6 @@
 using System.Text.Json;
 using InterviewBot.Chat.Hosting;
+using InterviewBot.Chat.Operations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -57,6 +58,7 @@ public static partial class DiscordEndpoints
             {
                 _ = Task.Run(async () =>
                 {
+                    using var scope = outcome.Context is { } context ? ChatScope.Begin(logger, context) : null;
                     try
                     {
                         await followUp(lifetime.ApplicationStopping).ConfigureAwait(false);

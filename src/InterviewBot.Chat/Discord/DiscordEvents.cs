@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using InterviewBot.Chat.Commands;
+using InterviewBot.Chat.Operations;
 using Microsoft.Extensions.Logging;
 
 namespace InterviewBot.Chat.Discord;
@@ -60,10 +61,14 @@ internal sealed partial class DiscordEvents(ChatRouter router, DiscordInteractio
             return;
         }
 
+        var author = message.TryGetProperty("author", out var a) ? DiscordJson.Str(a, "id") : null;
+        var context = ChatContext.For(ChatContext.Discord, author, channel, id);
+        using var scope = ChatScope.Begin(logger, context);
         ChatReply reply;
         try
         {
-            reply = await router.HandleAsync(question.Length == 0 ? new HelpRequest(ChatRouter.Invalid("")!) : new AskRequest(question), cancellationToken).ConfigureAwait(false);
+            var request = question.Length == 0 ? new HelpRequest(ChatRouter.Invalid("")!) : (ChatRequest)new AskRequest(question);
+            reply = await router.HandleAsync(request, context, cancellationToken).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // One error path for chat: a short reply and a log line.
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -103,6 +108,7 @@ internal sealed partial class DiscordEvents(ChatRouter router, DiscordInteractio
 
     private async Task InteractionAsync(JsonElement interaction, CancellationToken cancellationToken)
     {
+        using var scope = ChatScope.Begin(logger, DiscordInteractions.ContextOf(interaction));
         var outcome = await interactions.RespondAsync(interaction, cancellationToken).ConfigureAwait(false);
         var id = DiscordJson.Str(interaction, "id");
         var token = DiscordJson.Str(interaction, "token");

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using InterviewBot.Chat.Commands;
 using InterviewBot.Chat.Library;
+using InterviewBot.Chat.Operations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,8 +10,8 @@ namespace InterviewBot.Chat.Discord;
 
 /// <summary>The initial response to an interaction, and, when the work was too slow for Discord's 3-second deadline,
 /// the follow-up that edits the deferred reply once the answer is ready. Run the follow-up only after the initial
-/// response has reached Discord.</summary>
-internal sealed record InteractionOutcome(JsonObject Response, Func<CancellationToken, Task>? FollowUp = null);
+/// response has reached Discord. <see cref="Context"/> is the request's, for the caller's logging scope.</summary>
+internal sealed record InteractionOutcome(JsonObject Response, Func<CancellationToken, Task>? FollowUp = null, ChatContext? Context = null);
 
 /// <summary>Answers Discord interactions (from the HTTP endpoint or the gateway): commands, buttons and autocomplete.
 /// Translates them into <see cref="ChatRequest"/>s and renders the router's replies.</summary>
@@ -24,16 +25,19 @@ internal sealed partial class DiscordInteractions(
     {
         var type = interaction.TryGetProperty("type", out var t) && t.TryGetInt32(out var n) ? n : 0;
         var data = interaction.TryGetProperty("data", out var d) ? d : default;
+        var context = ContextOf(interaction);
+        using var scope = ChatScope.Begin(logger, context);
         switch (type)
         {
             case 1:
                 return new InteractionOutcome(new JsonObject { ["type"] = Pong });
             case 2:
-                return await AnswerAsync(interaction, DiscordCommands.WithAsker(DiscordCommands.ToRequest(data), interaction), update: false, cancellationToken).ConfigureAwait(false);
+                var command = DiscordCommands.WithAsker(DiscordCommands.ToRequest(data), interaction);
+                return await AnswerAsync(interaction, command, context, update: false, cancellationToken).ConfigureAwait(false);
             case 3:
                 var content = interaction.TryGetProperty("message", out var m) && m.TryGetProperty("content", out var c) ? c.GetString() : null;
                 var request = DiscordCustomId.Parse(DiscordJson.Str(data, "custom_id") ?? "", content) ?? new HelpRequest("That button no longer works; ask again.");
-                return await AnswerAsync(interaction, request, update: request is AskRequest, cancellationToken).ConfigureAwait(false);
+                return await AnswerAsync(interaction, request, context, update: request is AskRequest, cancellationToken).ConfigureAwait(false);
             case 4:
                 return new InteractionOutcome(new JsonObject { ["type"] = AutocompleteResult, ["data"] = new JsonObject { ["choices"] = Choices(data) } });
             default:
@@ -44,16 +48,17 @@ internal sealed partial class DiscordInteractions(
 
     /// <summary>Runs the request; answers inline when it is done in time, else defers and edits the reply later.
     /// A page of "More quotes" replaces the message the button is on.</summary>
-    private async Task<InteractionOutcome> AnswerAsync(JsonElement interaction, ChatRequest request, bool update, CancellationToken cancellationToken)
+    private async Task<InteractionOutcome> AnswerAsync(JsonElement interaction, ChatRequest request, ChatContext context, bool update,
+        CancellationToken cancellationToken)
     {
-        var work = Task.Run(() => RunAsync(request), CancellationToken.None);
+        var work = Task.Run(() => RunAsync(request, context), CancellationToken.None);
         var deferAfter = options.Value.DeferAfter;
         if (deferAfter > TimeSpan.Zero && await Task.WhenAny(work, Task.Delay(deferAfter, time, cancellationToken)).ConfigureAwait(false) == work)
         {
             var reply = await work.ConfigureAwait(false);
             // "No more quotes" goes privately to the clicker instead of replacing the page.
             var edit = update && reply.Notice is null;
-            return new InteractionOutcome(new JsonObject { ["type"] = edit ? UpdateMessage : Message, ["data"] = DiscordRenderer.Render(reply) });
+            return new InteractionOutcome(new JsonObject { ["type"] = edit ? UpdateMessage : Message, ["data"] = DiscordRenderer.Render(reply) }, Context: context);
         }
 
         var token = DiscordJson.Str(interaction, "token") ?? throw new InvalidDataException("the interaction has no token");
@@ -67,17 +72,29 @@ internal sealed partial class DiscordInteractions(
 
         return new InteractionOutcome(deferral, async ct =>
         {
+            using var followUpScope = ChatScope.Begin(logger, context);
             var message = DiscordRenderer.Render(await work.ConfigureAwait(false));
             await rest.EditOriginalResponseAsync(token, message, ct).ConfigureAwait(false);
-        });
+        }, context);
     }
 
-    private async Task<ChatReply> RunAsync(ChatRequest request)
+    /// <summary>Who asked where: the member's (or, in a DM, the user's) id, the channel, and the interaction id as the
+    /// correlation id.</summary>
+    internal static ChatContext ContextOf(JsonElement interaction)
+    {
+        var member = interaction.TryGetProperty("member", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
+        var user = member.ValueKind == JsonValueKind.Object && member.TryGetProperty("user", out var u) ? u
+            : interaction.TryGetProperty("user", out var dmUser) ? dmUser : default;
+        var userId = user.ValueKind == JsonValueKind.Object ? DiscordJson.Str(user, "id") : null;
+        return ChatContext.For(ChatContext.Discord, userId, DiscordJson.Str(interaction, "channel_id"), DiscordJson.Str(interaction, "id"));
+    }
+
+    private async Task<ChatReply> RunAsync(ChatRequest request, ChatContext context)
     {
         try
         {
             // Not tied to the HTTP request: a deferred answer outlives it.
-            return await router.HandleAsync(request, CancellationToken.None).ConfigureAwait(false);
+            return await router.HandleAsync(request, context, CancellationToken.None).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // One error path for chat: a short private reply and a log line.
         catch (Exception ex)

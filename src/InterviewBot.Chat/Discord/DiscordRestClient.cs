@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InterviewBot.Chat.Operations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,10 +12,12 @@ namespace InterviewBot.Chat.Discord;
 /// <summary>A thin client for Discord's REST API v10 over <see cref="HttpClient"/>. Sends the bot token on bot routes
 /// only (interaction callbacks and interaction webhooks are authorised by the token in their path), honours per-route
 /// and global rate limits (<see cref="DiscordRateLimiter"/>), retries 429, 5xx and network errors a bounded number of
-/// times and otherwise throws <see cref="DiscordApiException"/>. Logs show route templates, never tokens.</summary>
-public sealed partial class DiscordRestClient(HttpClient http, IOptions<DiscordOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger)
+/// times and otherwise throws <see cref="DiscordApiException"/>. Logs show route templates, never tokens. With
+/// <paramref name="metrics"/>, rate-limit waits and calls that failed for good are counted (platform "discord").</summary>
+public sealed partial class DiscordRestClient(HttpClient http, IOptions<DiscordOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger,
+    BotMetrics? metrics = null)
 {
-    private readonly DiscordRateLimiter _limiter = new(time, logger);
+    private readonly DiscordRateLimiter _limiter = Observed(new DiscordRateLimiter(time, logger), metrics);
 
     /// <summary>How many times a request was held back by a rate limit (for metrics).</summary>
     public long RateLimitWaits => _limiter.Waits;
@@ -108,8 +111,15 @@ public sealed partial class DiscordRestClient(HttpClient http, IOptions<DiscordO
                 continue;
             }
 
+            metrics?.PlatformError(Commands.ChatContext.Discord, BotMetrics.ErrorKind(response.Status));
             throw response.ToException(route);
         }
+    }
+
+    private static DiscordRateLimiter Observed(DiscordRateLimiter limiter, BotMetrics? metrics)
+    {
+        metrics?.ObserveRateLimitWaits(Commands.ChatContext.Discord, () => limiter.Waits);
+        return limiter;
     }
 
     private async Task<DiscordRestResponse> SendOnceAsync(HttpMethod method, Uri uri, DiscordRoute route, string? json, CancellationToken cancellationToken)

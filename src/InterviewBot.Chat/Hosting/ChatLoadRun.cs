@@ -33,6 +33,9 @@ public static partial class ChatLoadRun
         var slackSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
         await using var sink = await ChatLoadSink.StartAsync(ct).ConfigureAwait(false);
+        var data = Directory.CreateTempSubdirectory("interviewbot-load-");
+        // One user and channel send every request: the per-user limit would turn the run into a measure of refusals.
+        // The quote-of-the-day store goes in a scratch directory, and nothing else runs beside the chat endpoints.
         var app = BotHost.Build(["--urls=http://127.0.0.1:0"], b =>
         {
             b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -41,6 +44,8 @@ public static partial class ChatLoadRun
                 ["Discord:PublicKey"] = Convert.ToHexStringLower(publicKey), ["Discord:ApplicationId"] = "1", ["Discord:BotToken"] = "",
                 ["Discord:ApiBaseUrl"] = sink.BaseUrl + "/discord", ["Discord:Gateway:Enabled"] = "false",
                 ["Slack:SigningSecret"] = slackSecret, ["Slack:BotToken"] = "xoxb-load", ["Slack:AppToken"] = "", ["Slack:ApiBaseUrl"] = sink.BaseUrl + "/slack/api",
+                ["RateLimits:Enabled"] = "false", ["Store:DataDirectory"] = data.FullName, ["Qotd:Enabled"] = "false",
+                ["Corpus:Watch"] = "false", ["Playground:Enabled"] = "false",
             });
             b.Logging.ClearProviders();
         });
@@ -59,6 +64,19 @@ public static partial class ChatLoadRun
         finally
         {
             await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            TryDelete(data);
+        }
+    }
+
+    private static void TryDelete(DirectoryInfo directory)
+    {
+        try
+        {
+            directory.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A scratch directory left behind in the temp folder is harmless.
         }
     }
 

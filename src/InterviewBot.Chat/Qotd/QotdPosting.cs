@@ -7,14 +7,16 @@ namespace InterviewBot.Chat.Qotd;
 
 /// <summary>One attempt at a claimed day: post, record, or schedule the retry. A retry (attempt 2 on) first asks the
 /// platform whether an earlier attempt's post landed (a crash after posting, or a response lost to a timeout) and
-/// records that post instead of posting again.</summary>
+/// records that post instead of posting again. With <paramref name="metrics"/>, days recorded as posted and as failed
+/// are counted per platform.</summary>
 internal sealed partial class QotdPosting(
     IQotdStore store,
     QotdPlanner planner,
     IEnumerable<IQotdPoster> posters,
     IOptions<QotdOptions> options,
     TimeProvider time,
-    ILogger<QotdPosting> logger)
+    ILogger<QotdPosting> logger,
+    Operations.BotMetrics? metrics = null)
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(30);
 
@@ -56,6 +58,7 @@ internal sealed partial class QotdPosting(
             id ??= await poster.PostAsync(s.Channel.ChannelId, new ChatReply { Heading = heading, Quotes = [quote] }, attempt.Token).ConfigureAwait(false);
             if (await store.CompleteAsync(claim, id, time.GetUtcNow(), ct).ConfigureAwait(false))
             {
+                metrics?.QotdPosted(claim.Channel.Platform);
                 LogPosted(logger, claim.Channel.ToString(), claim.LocalDate, claim.Attempt, recovered);
             }
             else
@@ -98,6 +101,7 @@ internal sealed partial class QotdPosting(
         if (id is not null)
         {
             await store.CompleteAsync(claim, id, time.GetUtcNow(), ct).ConfigureAwait(false);
+            metrics?.QotdPosted(claim.Channel.Platform);
             LogPosted(logger, claim.Channel.ToString(), claim.LocalDate, claim.Attempt, true);
         }
         else
@@ -147,6 +151,7 @@ internal sealed partial class QotdPosting(
     private async Task FailAsync(PostClaim claim, string error, CancellationToken ct)
     {
         await store.FailAsync(claim, error, time.GetUtcNow(), ct).ConfigureAwait(false);
+        metrics?.QotdFailed(claim.Channel.Platform);
         LogFailed(logger, claim.Channel.ToString(), claim.LocalDate, claim.Attempt, error);
     }
 

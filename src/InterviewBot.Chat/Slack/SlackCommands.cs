@@ -95,7 +95,8 @@ internal static partial class SlackCommands
             }
             else
             {
-                return new HelpRequest($"I don't understand “{word}”. " + InterviewBot.Chat.Qotd.QotdDesk.Usage);
+                var shown = word.Length > 40 ? word[..40] + "…" : word; // the text is the user's: do not echo all of it
+                return new HelpRequest($"I don't understand “{shown}”. " + InterviewBot.Chat.Qotd.QotdDesk.Usage);
             }
         }
 

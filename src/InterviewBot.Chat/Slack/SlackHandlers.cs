@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InterviewBot.Chat.Commands;
+using InterviewBot.Chat.Operations;
 using Microsoft.Extensions.Logging;
 
 namespace InterviewBot.Chat.Slack;
@@ -15,13 +16,15 @@ internal sealed partial class SlackHandlers(
 
     public async Task CommandAsync(SlackCommand command, CancellationToken ct)
     {
+        var context = ChatContext.For(ChatContext.Slack, command.UserId, command.ChannelId, command.TriggerId);
+        using var scope = ChatScope.Begin(logger, context);
         var request = SlackCommands.ToRequest(command.Command, command.Text);
         if (request is QotdRequest qotd)
         {
             request = await WithAskerAsync(qotd, command, ct).ConfigureAwait(false);
         }
 
-        var reply = await AnswerAsync(request, ct).ConfigureAwait(false);
+        var reply = await AnswerAsync(request, context, ct).ConfigureAwait(false);
         var message = SlackRenderer.Render(reply);
         message["response_type"] = reply.Ephemeral ? "ephemeral" : "in_channel";
         await api.RespondAsync(command.ResponseUrl, message, ct).ConfigureAwait(false);
@@ -49,6 +52,8 @@ internal sealed partial class SlackHandlers(
             return;
         }
 
+        var context = ChatContext.For(ChatContext.Slack, SlackJson.Str(ev, "user"), SlackJson.Str(ev, "channel"), SlackJson.Str(callback, "event_id"));
+        using var scope = ChatScope.Begin(logger, context);
         if (SlackJson.Str(callback, "event_id") is { } eventId && !dedupe.FirstTime(eventId))
         {
             LogDuplicate(logger, eventId);
@@ -71,7 +76,7 @@ internal sealed partial class SlackHandlers(
             return;
         }
 
-        var reply = await AnswerAsync(SlackCommands.FromMessage(SlackJson.Str(ev, "text")), ct).ConfigureAwait(false);
+        var reply = await AnswerAsync(SlackCommands.FromMessage(SlackJson.Str(ev, "text")), context, ct).ConfigureAwait(false);
         var message = SlackRenderer.Render(reply);
         var thread = SlackJson.Str(ev, "thread_ts") ?? SlackJson.Str(ev, "ts");
         if (reply.Ephemeral && isMention)
@@ -94,6 +99,11 @@ internal sealed partial class SlackHandlers(
             return;
         }
 
+        var user = SlackJson.Get(payload, "user") is { ValueKind: JsonValueKind.Object } u ? SlackJson.Str(u, "id") : null;
+        var channel = SlackJson.Get(payload, "channel") is { ValueKind: JsonValueKind.Object } c ? SlackJson.Str(c, "id")
+            : SlackJson.Get(payload, "container") is { ValueKind: JsonValueKind.Object } box ? SlackJson.Str(box, "channel_id") : null;
+        var context = ChatContext.For(ChatContext.Slack, user, channel, SlackJson.Str(payload, "trigger_id"));
+        using var scope = ChatScope.Begin(logger, context);
         var request = SlackButtons.Parse(SlackJson.Str(action, "action_id"), SlackJson.Str(action, "value"));
         if (request is null)
         {
@@ -101,7 +111,7 @@ internal sealed partial class SlackHandlers(
             return;
         }
 
-        var reply = await AnswerAsync(request, ct).ConfigureAwait(false);
+        var reply = await AnswerAsync(request, context, ct).ConfigureAwait(false);
         var message = SlackRenderer.Render(reply);
         var replace = request is AskRequest && reply.Notice is null;
         message["replace_original"] = replace;
@@ -113,11 +123,11 @@ internal sealed partial class SlackHandlers(
         await api.RespondAsync(responseUrl, message, ct).ConfigureAwait(false);
     }
 
-    private async Task<ChatReply> AnswerAsync(ChatRequest request, CancellationToken ct)
+    private async Task<ChatReply> AnswerAsync(ChatRequest request, ChatContext context, CancellationToken ct)
     {
         try
         {
-            return await router.HandleAsync(request, ct).ConfigureAwait(false);
+            return await router.HandleAsync(request, context, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using InterviewBot.Chat.Operations;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +12,7 @@ namespace InterviewBot.Chat.Slack;
 /// closing the old one, with backoff; work already acked is unaffected. <c>link_disabled</c> stops Socket Mode;
 /// a token Slack rejects (invalid_auth, …) stops the host.</summary>
 internal sealed partial class SlackSocketMode(SlackWebApi api, SlackHandlers handlers, SlackWork work, TimeProvider time,
-    IHostApplicationLifetime lifetime, ILogger<SlackSocketMode> logger) : BackgroundService
+    IHostApplicationLifetime lifetime, ILogger<SlackSocketMode> logger, BotMetrics? metrics = null) : BackgroundService
 {
     public const string LinkDisabled = "link_disabled";
 
@@ -128,6 +129,11 @@ internal sealed partial class SlackSocketMode(SlackWebApi api, SlackHandlers han
                                           || (e is OperationCanceledException && !ct.IsCancellationRequested))
             {
                 await connection.DisposeAsync().ConfigureAwait(false);
+                if (e is not SlackApiException)
+                {
+                    metrics?.PlatformError(Commands.ChatContext.Slack, "socket"); // API failures are counted by SlackWebApi
+                }
+
                 LogConnectFailed(logger, e.Message);
             }
             catch

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InterviewBot.Chat.Operations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,11 +11,18 @@ namespace InterviewBot.Chat.Slack;
 /// <summary>A thin client for Slack's Web API over <see cref="HttpClient"/>: JSON bodies with the token only in the
 /// <c>Authorization: Bearer</c> header, <c>ok:false</c> surfaced as <see cref="SlackApiException"/> with Slack's error
 /// code, 429 answered by waiting <c>Retry-After</c>, 5xx and network errors retried with backoff. Also posts to a
-/// response_url (no token). Logs name methods, never tokens or response URLs.</summary>
-public sealed partial class SlackWebApi(IHttpClientFactory clients, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackWebApi> logger)
+/// response_url (no token). Logs name methods, never tokens or response URLs. With <paramref name="metrics"/>, 429 waits
+/// and calls that failed for good are counted (platform "slack").</summary>
+public sealed partial class SlackWebApi(IHttpClientFactory clients, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackWebApi> logger,
+    BotMetrics? metrics = null)
 {
     public const string HttpClientName = "Slack";
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
+
+    private readonly StrongBox<long> _rateLimitWaits = Observed(metrics);
+
+    /// <summary>How many times a call waited out a 429's Retry-After (for metrics).</summary>
+    public long RateLimitWaits => Interlocked.Read(ref _rateLimitWaits.Value);
 
     /// <summary>First delay before retrying a 5xx or network error; doubles on each retry, plus jitter.</summary>
     internal TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(0.5);
@@ -110,6 +119,7 @@ public sealed partial class SlackWebApi(IHttpClientFactory clients, IOptions<Sla
             if (response.Status == 429 && ++limited <= MaxRateLimitRetries)
             {
                 var wait = response.RetryAfter ?? DefaultRetryAfter;
+                Interlocked.Increment(ref _rateLimitWaits.Value);
                 LogRateLimited(logger, method, wait.TotalSeconds, limited);
                 await Task.Delay(wait, time, ct).ConfigureAwait(false);
                 continue;
@@ -128,8 +138,16 @@ public sealed partial class SlackWebApi(IHttpClientFactory clients, IOptions<Sla
                 return response.Json;
             }
 
+            metrics?.PlatformError(Commands.ChatContext.Slack, BotMetrics.ErrorKind(response.Status));
             throw new SlackApiException(method, response.Error, response.Status, response.Exception);
         }
+    }
+
+    private static StrongBox<long> Observed(BotMetrics? metrics)
+    {
+        var waits = new StrongBox<long>();
+        metrics?.ObserveRateLimitWaits(Commands.ChatContext.Slack, () => Interlocked.Read(ref waits.Value));
+        return waits;
     }
 
     private string BotToken() =>

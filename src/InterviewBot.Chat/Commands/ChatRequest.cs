@@ -50,7 +50,9 @@ public enum QotdAction
 
 /// <summary>The "Context" button: the question a quote answers and the answer around it.</summary>
 /// <param name="InterviewKey">See <see cref="Library.QuoteLibrary.KeyOf"/>.</param>
-public sealed record ContextRequest(string InterviewKey, int Turn, int FirstSentence, int SentenceCount) : ChatRequest;
+/// <param name="Check">The quote's <see cref="Library.QuoteLibrary.CheckOf"/> when the button was made: after a corpus
+/// reload the same position may hold other words, and then the context is refused rather than shown around them.</param>
+public sealed record ContextRequest(string InterviewKey, int Turn, int FirstSentence, int SentenceCount, string? Check = null) : ChatRequest;
 
 /// <summary>A request the adapter could not make sense of; the router answers with <see cref="Text"/>.</summary>
 public sealed record HelpRequest(string Text) : ChatRequest;

@@ -29,7 +29,14 @@ public sealed class ChatRouter(LibraryHolder library, TimeProvider time, Qotd.Qo
         return operations is null ? RouteAsync(request, context, cancellationToken) : operations.RunAsync(request, context, RouteAsync, cancellationToken);
     }
 
-    private Task<ChatReply> RouteAsync(ChatRequest request, ChatContext context, CancellationToken cancellationToken) => request switch
+    private async Task<ChatReply> RouteAsync(ChatRequest request, ChatContext context, CancellationToken cancellationToken)
+    {
+        // A request that arrives while the corpus is first loading waits for it (Discord defers, Slack has acked).
+        await library.WhenLoaded.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await DispatchAsync(request, context, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<ChatReply> DispatchAsync(ChatRequest request, ChatContext context, CancellationToken cancellationToken) => request switch
     {
         _ when Operations.InputLimits.Problem(request) is { } problem => Task.FromResult(ChatReply.Note(problem)),
         AskRequest ask => AskAsync(ask, context, cancellationToken),
@@ -141,6 +148,11 @@ public sealed class ChatRouter(LibraryHolder library, TimeProvider time, Qotd.Qo
         var first = Math.Clamp(request.FirstSentence, 0, turn.Sentences.Count - 1);
         var count = Math.Clamp(request.SentenceCount, 1, turn.Sentences.Count - first);
         var quote = lib.Book.ToQuote(new QuoteLocation(interview.Id, turn.Index, first, count));
+        if (request.Check is { } check && !string.Equals(check, QuoteLibrary.CheckOf(quote.Text), StringComparison.OrdinalIgnoreCase))
+        {
+            return ChatReply.Note("That quote is no longer in the interviews: the transcript has changed since. Ask again for the current quotes.");
+        }
+
         var before = Join(turn.Sentences.Skip(Math.Max(0, first - ContextSentences)).Take(Math.Min(first, ContextSentences)), first > ContextSentences);
         var after = Join(turn.Sentences.Skip(first + count).Take(ContextSentences), false);
         if (after.Length > 0 && first + count + ContextSentences < turn.Sentences.Count)

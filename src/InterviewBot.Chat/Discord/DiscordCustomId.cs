@@ -6,7 +6,8 @@ using InterviewBot.Retrieval.Quotes;
 namespace InterviewBot.Chat.Discord;
 
 /// <summary>Button state in a custom_id (1–100 characters): <c>more:{skip}:{speaker}</c> (the question itself is
-/// read back from the message's heading) and <c>ctx:{interview key}:{turn}:{first sentence}:{count}</c>.</summary>
+/// read back from the message's heading) and <c>ctx:{interview key}:{turn}:{first sentence}:{count}:{check}</c> (the
+/// check recognises the quote's words after a corpus reload; buttons made without it still work).</summary>
 internal static class DiscordCustomId
 {
     public const int MaxLength = 100;
@@ -17,8 +18,8 @@ internal static class DiscordCustomId
         return id.Length <= MaxLength ? id : id[..MaxLength];
     }
 
-    public static string Context(QuoteLocation at) => string.Create(CultureInfo.InvariantCulture,
-        $"ctx:{QuoteLibrary.KeyOf(at.InterviewId)}:{at.Turn}:{at.FirstSentence}:{at.SentenceCount}");
+    public static string Context(Quote quote) => string.Create(CultureInfo.InvariantCulture,
+        $"ctx:{QuoteLibrary.KeyOf(quote.Location.InterviewId)}:{quote.Location.Turn}:{quote.Location.FirstSentence}:{quote.Location.SentenceCount}:{QuoteLibrary.CheckOf(quote.Text)}");
 
     /// <summary>The request a button click stands for, or null when the custom_id is not one of ours.</summary>
     public static ChatRequest? Parse(string customId, string? messageContent)
@@ -31,12 +32,12 @@ internal static class DiscordCustomId
             return new AskRequest(question, speaker.Length > 0 ? speaker : null, s);
         }
 
-        if (parts is ["ctx", var key, var turn, var first, var count]
+        if (parts is ["ctx", var key, var turn, var first, var count, ..] && parts.Length <= 6
             && int.TryParse(turn, NumberStyles.None, CultureInfo.InvariantCulture, out var t)
             && int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var f)
             && int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var c))
         {
-            return new ContextRequest(key, t, f, c);
+            return new ContextRequest(key, t, f, c, parts.Length == 6 ? parts[5] : null);
         }
 
         return null;

@@ -17,6 +17,18 @@ internal sealed class CorpusWatch(string directory, string? file)
 
     public FileSystemWatcher? Watcher { get; set; }
 
+    /// <summary>Watches <see cref="Directory"/>'s own name in its parent: a directory deleted and recreated, or replaced
+    /// by a rename, leaves <see cref="Watcher"/> following nothing, without an error.</summary>
+    public FileSystemWatcher? ParentWatcher { get; set; }
+
+    public void DisposeWatchers()
+    {
+        Watcher?.Dispose();
+        Watcher = null;
+        ParentWatcher?.Dispose();
+        ParentWatcher = null;
+    }
+
     /// <summary>The watcher reported an error (set on its thread); <see cref="CorpusWatches.Check"/> replaces it.</summary>
     public bool Broken
     {

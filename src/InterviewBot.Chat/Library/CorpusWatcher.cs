@@ -63,6 +63,8 @@ internal sealed partial class CorpusWatcher(
             }
 
             await SettleAsync(options.ReloadDelay, stoppingToken).ConfigureAwait(false);
+            // Watching starts before the first load finishes: a change made meanwhile reloads after it, never before.
+            await holder.WhenLoaded.WaitAsync(stoppingToken).ConfigureAwait(false);
             _wake.Reader.TryRead(out _);
             var trigger = Interlocked.Exchange(ref _trigger, null) ?? "a change";
             var changes = Interlocked.Exchange(ref _changes, 0);

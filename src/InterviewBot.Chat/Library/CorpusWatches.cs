@@ -37,8 +37,7 @@ internal sealed partial class CorpusWatches : IDisposable
         {
             if (w.Watcher is not null && (w.Broken || !Directory.Exists(w.Directory)))
             {
-                w.Watcher.Dispose();
-                w.Watcher = null;
+                w.DisposeWatchers();
                 changed = true;
                 if (!Directory.Exists(w.Directory))
                 {
@@ -60,8 +59,7 @@ internal sealed partial class CorpusWatches : IDisposable
     {
         foreach (var w in _watches)
         {
-            w.Watcher?.Dispose();
-            w.Watcher = null;
+            w.DisposeWatchers();
         }
     }
 
@@ -83,6 +81,7 @@ internal sealed partial class CorpusWatches : IDisposable
             fsw.Error += (_, e) => OnError(w, e.GetException());
             fsw.EnableRaisingEvents = true;
             w.Watcher = fsw;
+            w.ParentWatcher = WatchParent(w);
             w.Failing = false;
             return true;
         }
@@ -96,6 +95,43 @@ internal sealed partial class CorpusWatches : IDisposable
 
             return false;
         }
+    }
+
+    /// <summary>A watch on the directory's own name in its parent (none for a file watch, or when the parent cannot
+    /// be watched): deleting, creating or renaming the directory marks the watch broken so <see cref="Check"/> re-arms
+    /// it on the directory now at that path.</summary>
+    private FileSystemWatcher? WatchParent(CorpusWatch w)
+    {
+        var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(w.Directory));
+        if (w.File is not null || parent is null || !Directory.Exists(parent))
+        {
+            return null;
+        }
+
+        try
+        {
+            var fsw = new FileSystemWatcher(parent, Path.GetFileName(Path.TrimEndingDirectorySeparator(w.Directory)))
+            {
+                IncludeSubdirectories = false,
+                NotifyFilter = NotifyFilters.DirectoryName,
+            };
+            FileSystemEventHandler replaced = (_, _) => OnReplaced(w);
+            fsw.Created += replaced;
+            fsw.Deleted += replaced;
+            fsw.Renamed += (_, _) => OnReplaced(w);
+            fsw.EnableRaisingEvents = true;
+            return fsw;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or PlatformNotSupportedException)
+        {
+            return null; // the periodic existence check still notices a directory that stays gone
+        }
+    }
+
+    private void OnReplaced(CorpusWatch w)
+    {
+        w.Broken = true;
+        _changed($"{w.Directory} was replaced");
     }
 
     private void OnEvent(CorpusWatch w, string path)

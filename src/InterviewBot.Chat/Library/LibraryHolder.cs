@@ -5,6 +5,7 @@ namespace InterviewBot.Chat.Library;
 public sealed class LibraryHolder
 {
     private readonly Lock _gate = new();
+    private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile QuoteLibrary? _current;
     private volatile LibraryReload? _last;
     private volatile LibraryReload? _lastFailure;
@@ -15,6 +16,9 @@ public sealed class LibraryHolder
     public event EventHandler<LibraryReload>? Reloaded;
 
     public bool IsLoaded => _current is not null;
+
+    /// <summary>Completes when the first library is put in service.</summary>
+    public Task WhenLoaded => _loaded.Task;
 
     public QuoteLibrary Current => _current ?? throw new InvalidOperationException("the corpus is still loading");
 
@@ -43,6 +47,7 @@ public sealed class LibraryHolder
             _last = report;
         }
 
+        _loaded.TrySetResult();
         Reloaded?.Invoke(this, report);
     }
 

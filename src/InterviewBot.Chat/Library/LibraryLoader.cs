@@ -8,20 +8,29 @@ using Microsoft.Extensions.Options;
 
 namespace InterviewBot.Chat.Library;
 
-/// <summary>Loads the corpus and its index when the host starts. A corpus with no loadable interview stops start-up;
-/// a bad file is logged and skipped. <see cref="CorpusWatcher"/> reloads it later.</summary>
+/// <summary>Loads the corpus and its index as the host starts. The load runs once every service has started (the
+/// "started" stage), so the web server already answers <c>/healthz</c>, and <c>/readyz</c> says "still loading", while
+/// a large corpus is indexed; chat requests that arrive meanwhile wait for it. A corpus with no loadable interview
+/// still stops start-up; a bad file is logged and skipped. <see cref="CorpusWatcher"/> reloads it later.</summary>
 internal sealed partial class LibraryLoader(
-    LibraryHolder holder, IOptions<CorpusOptions> corpus, IOptions<IndexOptions> index, TimeProvider time, ILogger<LibraryLoader> logger) : IHostedService
+    LibraryHolder holder, IOptions<CorpusOptions> corpus, IOptions<IndexOptions> index, TimeProvider time, ILogger<LibraryLoader> logger) : IHostedLifecycleService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.Run(() =>
     {
         var started = time.GetTimestamp();
         var library = Load(corpus.Value, index.Value, logger);
         holder.Replace(library, LibraryReload.Loaded(library, time.GetUtcNow(), time.GetElapsedTime(started), "start"));
-        return Task.CompletedTask;
-    }
+    }, cancellationToken);
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Reads, parses and indexes the configured corpus, logging each skipped file. Throws
     /// <see cref="LibraryLoadException"/> when a configured path is missing or no interview loads.</summary>

@@ -36,6 +36,10 @@ public sealed class QuoteLibrary
     public static string KeyOf(string interviewId) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(interviewId)), 0, 4);
 
+    /// <summary>8 hex digits of a hash of a quote's words, carried by "Context" buttons to recognise the quote.</summary>
+    public static string CheckOf(string quoteText) =>
+        (QuoteBook.StableHash(quoteText) & 0xFFFF_FFFF).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+
     public Interview? InterviewByKey(string key) => _byKey.GetValueOrDefault(key);
 
     public Interview? InterviewById(string id) =>

@@ -39,7 +39,7 @@ internal sealed record QuoteCard(string Text, string Speaker, string Role, Inter
         new InterviewCard(q.Interview.Id, q.Interview.Title, q.Interview.Outlet, Attribution.FormatDate(q.Interview.Date), Attribution.Link(q)),
         Attribution.Timestamp(q.Timestamp),
         Attribution.Footer(q),
-        new ContextLocator(QuoteLibrary.KeyOf(q.Location.InterviewId), q.Location.Turn, q.Location.FirstSentence, q.Location.SentenceCount));
+        new ContextLocator(QuoteLibrary.KeyOf(q.Location.InterviewId), q.Location.Turn, q.Location.FirstSentence, q.Location.SentenceCount, QuoteLibrary.CheckOf(q.Text)));
 
     public static string RoleName(SpeakerRole role) => role switch
     {
@@ -53,8 +53,9 @@ internal sealed record QuoteCard(string Text, string Speaker, string Role, Inter
 /// <param name="Url">An absolute http(s) link, else null.</param>
 internal sealed record InterviewCard(string Id, string Title, string? Outlet, string? Date, string? Url);
 
-/// <summary>The query of <c>/api/context</c> for a quote: <c>key</c>, <c>turn</c>, <c>first</c>, <c>count</c>.</summary>
-internal sealed record ContextLocator(string Key, int Turn, int First, int Count);
+/// <summary>The query of <c>/api/context</c> for a quote: <c>key</c>, <c>turn</c>, <c>first</c>, <c>count</c>, and
+/// <c>check</c> (recognises the quote's words after a corpus reload).</summary>
+internal sealed record ContextLocator(string Key, int Turn, int First, int Count, string Check);
 
 /// <summary>The query of <c>/api/ask</c> for the next page: <c>q</c>, <c>speaker</c>, <c>skip</c>.</summary>
 internal sealed record MoreCursor(string Q, string? Speaker, int Skip);

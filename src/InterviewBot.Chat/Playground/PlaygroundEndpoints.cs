@@ -51,17 +51,18 @@ internal static class PlaygroundEndpoints
     /// <summary><c>GET /api/context?key=…&amp;turn=…&amp;first=…&amp;count=…</c> (a card's <c>context</c>): the
     /// interviewer's question and the answer around the quote, as <c>context</c>.</summary>
     public static Task<Reply> ContextAsync(
-        string? key, string? turn, string? first, string? count, ChatRouter router, LibraryHolder library, HttpContext http)
+        string? key, string? turn, string? first, string? count, string? check, ChatRouter router, LibraryHolder library, HttpContext http)
     {
         var t = PlaygroundInput.Number(nameof(turn), turn, 0, PlaygroundInput.MaxPosition);
         var f = PlaygroundInput.Number(nameof(first), first, 0, PlaygroundInput.MaxPosition);
         var c = PlaygroundInput.Number(nameof(count), count, 1, PlaygroundInput.MaxSentences);
         var problem = PlaygroundInput.First(
             string.IsNullOrWhiteSpace(key) ? PlaygroundInput.Bad(nameof(key), "key is required.") : PlaygroundInput.Field(nameof(key), key),
+            check is null ? null : PlaygroundInput.Field(nameof(check), check),
             t.Problem, f.Problem, c.Problem);
         return problem is not null
             ? Task.FromResult<Reply>(problem)
-            : AnswerAsync(router, library, new ContextRequest(key!, t.Value, f.Value, c.Value), http);
+            : AnswerAsync(router, library, new ContextRequest(key!, t.Value, f.Value, c.Value, string.IsNullOrWhiteSpace(check) ? null : check), http);
     }
 
     /// <summary><c>GET /api/speakers?prefix=…</c>: up to 25 interviewees whose name contains <c>prefix</c> (all, up

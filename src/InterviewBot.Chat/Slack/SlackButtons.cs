@@ -47,9 +47,10 @@ internal static class SlackButtons
         return Value(fits);
     }
 
-    public static string Context(QuoteLocation at) => new JsonObject
+    public static string Context(Quote quote) => new JsonObject
     {
-        ["i"] = QuoteLibrary.KeyOf(at.InterviewId), ["t"] = at.Turn, ["f"] = at.FirstSentence, ["n"] = at.SentenceCount,
+        ["i"] = QuoteLibrary.KeyOf(quote.Location.InterviewId), ["t"] = quote.Location.Turn, ["f"] = quote.Location.FirstSentence,
+        ["n"] = quote.Location.SentenceCount, ["c"] = QuoteLibrary.CheckOf(quote.Text),
     }.ToJsonString(Compact);
 
     /// <summary>The request a click stands for, or null when the action is not one of ours or its value is broken.</summary>
@@ -72,7 +73,7 @@ internal static class SlackButtons
             if (actionId.StartsWith(ContextAction, StringComparison.Ordinal) && SlackJson.Str(v, "i") is { } key
                 && SlackJson.Int(v, "t") is { } turn && SlackJson.Int(v, "f") is { } first && SlackJson.Int(v, "n") is { } count)
             {
-                return new ContextRequest(key, turn, first, count);
+                return new ContextRequest(key, turn, first, count, SlackJson.Str(v, "c"));
             }
         }
         catch (JsonException)

@@ -99,6 +99,21 @@ public sealed class ChatRouterTests
     }
 
     [Fact]
+    public async Task Context_whose_position_now_holds_other_words_is_refused_not_shown_around_them()
+    {
+        var quote = (await _router.HandleAsync(new AskRequest("Why is Heat still the touchstone for action movies?"))).Quotes[0];
+        var at = quote.Location;
+        var key = QuoteLibrary.KeyOf(at.InterviewId);
+
+        var same = await _router.HandleAsync(new ContextRequest(key, at.Turn, at.FirstSentence, at.SentenceCount, QuoteLibrary.CheckOf(quote.Text)));
+        var moved = await _router.HandleAsync(new ContextRequest(key, at.Turn, at.FirstSentence, at.SentenceCount, QuoteLibrary.CheckOf("words from before a reload")));
+
+        Assert.Equal(quote.Text, same.Context!.Quote.Text);
+        Assert.Null(moved.Context);
+        Assert.Contains("no longer in the interviews", moved.Notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Context_for_a_quote_that_is_gone_says_so()
     {
         var reply = await _router.HandleAsync(new ContextRequest("00000000", 1, 0, 1));

@@ -58,7 +58,12 @@ public sealed class DiscordRendererTests
         Assert.Equal(["More quotes", "Context 1", "Context 2"], buttons.Select(b => b!["label"]!.GetValue<string>()));
         var more = DiscordCustomId.Parse(buttons[0]!["custom_id"]!.GetValue<string>(), message["content"]!.GetValue<string>());
         Assert.Equal(new AskRequest("why heat?", "Joe Russo", 3), more);
-        Assert.IsType<ContextRequest>(DiscordCustomId.Parse(buttons[1]!["custom_id"]!.GetValue<string>(), null));
+        var context = Assert.IsType<ContextRequest>(DiscordCustomId.Parse(buttons[1]!["custom_id"]!.GetValue<string>(), null));
+        Assert.Equal(Chat.Library.QuoteLibrary.CheckOf("a."), context.Check);
+
+        // A button made before the check existed still works, unchecked.
+        var old = Assert.IsType<ContextRequest>(DiscordCustomId.Parse("ctx:19b25856:4:0:2", null));
+        Assert.Equal(new ContextRequest("19b25856", 4, 0, 2), old);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace InterviewBot.Chat.Tests.Health;
@@ -71,6 +72,61 @@ public sealed class HealthEndpointTests
     }
 
     [Fact]
+    public async Task While_the_corpus_loads_the_host_is_live_and_answers_not_ready()
+    {
+        using var data = new TempDir();
+        var port = FreePort();
+        var probe = new StartedProbe(port);
+        await using var app = BotHost.Build([$"--urls=http://127.0.0.1:{port}"], b =>
+        {
+            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Corpus:Directories:0"] = RepoPaths.Seeds, ["Index:CacheDirectory"] = "none", ["Store:DataDirectory"] = data.Path,
+            });
+            b.Logging.ClearProviders();
+            // Registered before the host's own services, so its "started" step runs before the corpus load's.
+            b.Services.AddSingleton<IHostedService>(probe);
+        });
+
+        await app.StartAsync();
+
+        Assert.Equal(200, probe.Live);
+        Assert.Equal(503, probe.Ready);
+        Assert.Contains("the corpus index is still loading", probe.ReadyBody, StringComparison.Ordinal);
+        using var http = Client(app);
+        using var after = await http.GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    /// <summary>Asks /healthz and /readyz in the host's "started" step, after the web server has started.</summary>
+    private sealed class StartedProbe(int port) : IHostedLifecycleService
+    {
+        public int Live { get; private set; }
+
+        public int Ready { get; private set; }
+
+        public string ReadyBody { get; private set; } = "";
+
+        public async Task StartedAsync(CancellationToken cancellationToken)
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            using var live = await http.GetAsync("/healthz", cancellationToken);
+            using var ready = await http.GetAsync("/readyz", cancellationToken);
+            (Live, Ready, ReadyBody) = ((int)live.StatusCode, (int)ready.StatusCode, await ready.Content.ReadAsStringAsync(cancellationToken));
+        }
+
+        public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    [Fact]
     public async Task A_corpus_still_loading_is_not_ready()
     {
         var result = await new CorpusReadyCheck(new LibraryHolder()).CheckHealthAsync(new HealthCheckContext());
@@ -92,6 +148,13 @@ public sealed class HealthEndpointTests
         });
         await app.StartAsync();
         return app;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static HttpClient Client(WebApplication app) =>

@@ -36,4 +36,26 @@ public sealed class CorpusWatchTests
         await reloaded;
         Assert.NotNull(rig.Holder.Current.InterviewById("ada-quill"));
     }
+
+    [Fact]
+    public async Task A_corpus_directory_replaced_in_one_go_is_watched_again()
+    {
+        await using var rig = await ReloadRig.StartAsync();
+        using var staging = new TempDir();
+        foreach (var file in Directory.GetFiles(rig.Dir.Path))
+        {
+            File.Copy(file, Path.Combine(staging.Path, Path.GetFileName(file)));
+        }
+
+        // rm -rf corpus && mv staging corpus, faster than the periodic existence check.
+        var replaced = rig.NextReload();
+        Directory.Delete(rig.Dir.Path, recursive: true);
+        Directory.Move(staging.Path, rig.Dir.Path);
+        await replaced;
+
+        var added = rig.Until(r => r.Interviews == 2);
+        rig.Dir.Write("ada-quill.txt", CorpusReloadTests.Kettles);
+        await added;
+        Assert.NotNull(rig.Holder.Current.InterviewById("ada-quill"));
+    }
 }

@@ -74,9 +74,11 @@ public sealed class PlaygroundApiTests : IAsyncLifetime
         var reply = await _host.GetJsonAsync("/api/ask?q=" + Uri.EscapeDataString(Question));
         var card = reply["quotes"]![0]!;
         var at = card["context"]!;
-        var context = (await _host.GetJsonAsync($"/api/context?key={at["key"]}&turn={at["turn"]}&first={at["first"]}&count={at["count"]}"))["context"]!;
+        var context = (await _host.GetJsonAsync($"/api/context?key={at["key"]}&turn={at["turn"]}&first={at["first"]}&count={at["count"]}&check={at["check"]}"))["context"]!;
+        var stale = await _host.GetJsonAsync($"/api/context?key={at["key"]}&turn={at["turn"]}&first={at["first"]}&count={at["count"]}&check=00000000");
 
         Assert.Equal((string?)card["text"], (string?)context["quote"]!["text"]);
+        Assert.StartsWith("That quote is no longer in the interviews", (string?)stale["notice"], StringComparison.Ordinal);
         Assert.Contains("25 years later, is still the touchstone", (string)context["question"]!, StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty((string?)context["before"]) && string.IsNullOrEmpty((string?)context["after"]));
     }

@@ -94,7 +94,7 @@ public sealed class SlackRendererTests
         Assert.Equal(["More quotes", "Context 1", "Context 2"], buttons.Select(b => b!["text"]!["text"]!.GetValue<string>()));
         Assert.Equal(["more", "context_1", "context_2"], buttons.Select(b => b!["action_id"]!.GetValue<string>()));
         Assert.Equal(reply.More, SlackButtons.Parse("more", buttons[0]!["value"]!.GetValue<string>()));
-        Assert.Equal(new ContextRequest(Library.QuoteLibrary.KeyOf("seed"), 4, 0, 2), SlackButtons.Parse("context_2", buttons[2]!["value"]!.GetValue<string>()));
+        Assert.Equal(new ContextRequest(Library.QuoteLibrary.KeyOf("seed"), 4, 0, 2, Library.QuoteLibrary.CheckOf("b.")), SlackButtons.Parse("context_2", buttons[2]!["value"]!.GetValue<string>()));
     }
 
     [Fact]

@@ -74,7 +74,7 @@ async function loadContext(at, body, details) {
   details.dataset.loaded = 'loading';
   body.replaceChildren(el('p', 'status', 'Loading the context…'));
   try {
-    const reply = await api('/api/context', { key: at.key, turn: at.turn, first: at.first, count: at.count });
+    const reply = await api('/api/context', { key: at.key, turn: at.turn, first: at.first, count: at.count, check: at.check });
     if (!reply.context) {
       body.replaceChildren(el('p', 'notice', reply.notice ?? 'No context is available.'));
       return;

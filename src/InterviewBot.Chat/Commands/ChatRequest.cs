@@ -52,7 +52,16 @@ public enum QotdAction
 /// <param name="InterviewKey">See <see cref="Library.QuoteLibrary.KeyOf"/>.</param>
 /// <param name="Check">The quote's <see cref="Library.QuoteLibrary.CheckOf"/> when the button was made: after a corpus
 /// reload the same position may hold other words, and then the context is refused rather than shown around them.</param>
-public sealed record ContextRequest(string InterviewKey, int Turn, int FirstSentence, int SentenceCount, string? Check = null) : ChatRequest;
+public sealed record ContextRequest(string InterviewKey, int Turn, int FirstSentence, int SentenceCount, string? Check = null) : ChatRequest
+{
+    /// <summary>The request a quote's "Context" button stands for, on every surface.</summary>
+    public static ContextRequest For(Retrieval.Quotes.Quote quote)
+    {
+        ArgumentNullException.ThrowIfNull(quote);
+        var at = quote.Location;
+        return new ContextRequest(Library.QuoteLibrary.KeyOf(at.InterviewId), at.Turn, at.FirstSentence, at.SentenceCount, Library.QuoteLibrary.CheckOf(quote.Text));
+    }
+}
 
 /// <summary>A request the adapter could not make sense of; the router answers with <see cref="Text"/>.</summary>
 public sealed record HelpRequest(string Text) : ChatRequest;

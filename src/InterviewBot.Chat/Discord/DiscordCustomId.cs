@@ -1,7 +1,5 @@
 using System.Globalization;
 using InterviewBot.Chat.Commands;
-using InterviewBot.Chat.Library;
-using InterviewBot.Retrieval.Quotes;
 
 namespace InterviewBot.Chat.Discord;
 
@@ -18,8 +16,8 @@ internal static class DiscordCustomId
         return id.Length <= MaxLength ? id : id[..MaxLength];
     }
 
-    public static string Context(Quote quote) => string.Create(CultureInfo.InvariantCulture,
-        $"ctx:{QuoteLibrary.KeyOf(quote.Location.InterviewId)}:{quote.Location.Turn}:{quote.Location.FirstSentence}:{quote.Location.SentenceCount}:{QuoteLibrary.CheckOf(quote.Text)}");
+    public static string Context(ContextRequest c) => string.Create(CultureInfo.InvariantCulture,
+        $"ctx:{c.InterviewKey}:{c.Turn}:{c.FirstSentence}:{c.SentenceCount}:{c.Check}");
 
     /// <summary>The request a button click stands for, or null when the custom_id is not one of ours.</summary>
     public static ChatRequest? Parse(string customId, string? messageContent)

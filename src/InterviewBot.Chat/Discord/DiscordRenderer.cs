@@ -101,7 +101,7 @@ internal static class DiscordRenderer
 
         for (var i = 0; i < reply.Quotes.Count && buttons.Count < 5; i++)
         {
-            buttons.Add(Button(2, reply.Quotes.Count == 1 ? "Context" : $"Context {i + 1}", DiscordCustomId.Context(reply.Quotes[i])));
+            buttons.Add(Button(2, reply.Quotes.Count == 1 ? "Context" : $"Context {i + 1}", DiscordCustomId.Context(ContextRequest.For(reply.Quotes[i]))));
         }
 
         return buttons;

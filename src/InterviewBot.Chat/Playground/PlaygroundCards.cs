@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using InterviewBot.Chat.Commands;
-using InterviewBot.Chat.Library;
 using InterviewBot.Core.Model;
 using InterviewBot.Retrieval.Quotes;
 
@@ -39,7 +38,7 @@ internal sealed record QuoteCard(string Text, string Speaker, string Role, Inter
         new InterviewCard(q.Interview.Id, q.Interview.Title, q.Interview.Outlet, Attribution.FormatDate(q.Interview.Date), Attribution.Link(q)),
         Attribution.Timestamp(q.Timestamp),
         Attribution.Footer(q),
-        new ContextLocator(QuoteLibrary.KeyOf(q.Location.InterviewId), q.Location.Turn, q.Location.FirstSentence, q.Location.SentenceCount, QuoteLibrary.CheckOf(q.Text)));
+        ContextLocator.From(ContextRequest.For(q)));
 
     public static string RoleName(SpeakerRole role) => role switch
     {
@@ -55,7 +54,10 @@ internal sealed record InterviewCard(string Id, string Title, string? Outlet, st
 
 /// <summary>The query of <c>/api/context</c> for a quote: <c>key</c>, <c>turn</c>, <c>first</c>, <c>count</c>, and
 /// <c>check</c> (recognises the quote's words after a corpus reload).</summary>
-internal sealed record ContextLocator(string Key, int Turn, int First, int Count, string Check);
+internal sealed record ContextLocator(string Key, int Turn, int First, int Count, string? Check)
+{
+    public static ContextLocator From(ContextRequest c) => new(c.InterviewKey, c.Turn, c.FirstSentence, c.SentenceCount, c.Check);
+}
 
 /// <summary>The query of <c>/api/ask</c> for the next page: <c>q</c>, <c>speaker</c>, <c>skip</c>.</summary>
 internal sealed record MoreCursor(string Q, string? Speaker, int Skip);

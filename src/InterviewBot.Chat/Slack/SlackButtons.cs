@@ -2,8 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InterviewBot.Chat.Commands;
-using InterviewBot.Chat.Library;
-using InterviewBot.Retrieval.Quotes;
 
 namespace InterviewBot.Chat.Slack;
 
@@ -47,10 +45,9 @@ internal static class SlackButtons
         return Value(fits);
     }
 
-    public static string Context(Quote quote) => new JsonObject
+    public static string Context(ContextRequest c) => new JsonObject
     {
-        ["i"] = QuoteLibrary.KeyOf(quote.Location.InterviewId), ["t"] = quote.Location.Turn, ["f"] = quote.Location.FirstSentence,
-        ["n"] = quote.Location.SentenceCount, ["c"] = QuoteLibrary.CheckOf(quote.Text),
+        ["i"] = c.InterviewKey, ["t"] = c.Turn, ["f"] = c.FirstSentence, ["n"] = c.SentenceCount, ["c"] = c.Check,
     }.ToJsonString(Compact);
 
     /// <summary>The request a click stands for, or null when the action is not one of ours or its value is broken.</summary>

@@ -113,7 +113,7 @@ internal static class SlackRenderer
         for (var i = 0; i < reply.Quotes.Count; i++)
         {
             var label = reply.Quotes.Count == 1 ? "Context" : string.Create(CultureInfo.InvariantCulture, $"Context {i + 1}");
-            buttons.Add(Button(label, string.Create(CultureInfo.InvariantCulture, $"{SlackButtons.ContextAction}_{i + 1}"), SlackButtons.Context(reply.Quotes[i])));
+            buttons.Add(Button(label, string.Create(CultureInfo.InvariantCulture, $"{SlackButtons.ContextAction}_{i + 1}"), SlackButtons.Context(ContextRequest.For(reply.Quotes[i]))));
         }
 
         return buttons;

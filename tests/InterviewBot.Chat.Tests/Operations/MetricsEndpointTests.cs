@@ -1,4 +1,3 @@
-using System.Globalization;
 using InterviewBot.Chat.Tests.Fakes;
 using InterviewBot.Chat.Tests.Slack;
 using InterviewBot.Store;
@@ -76,8 +75,8 @@ public sealed class MetricsEndpointTests
         });
         host.Rest.FailNext("POST", "channels/401/messages", 1, FakeFailure.Error(403, 50001, "Missing Access"));
         var store = host.App.Services.GetRequiredService<IQotdStore>();
-        var posted = await SubscribeAndWaitAsync(store, new ChannelRef(ChannelRef.Discord, "400"));
-        var failed = await SubscribeAndWaitAsync(store, new ChannelRef(ChannelRef.Discord, "401"));
+        var posted = await Qotd.QotdSettle.SubscribeDueNowAsync(store, new ChannelRef(ChannelRef.Discord, "400"));
+        var failed = await Qotd.QotdSettle.SubscribeDueNowAsync(store, new ChannelRef(ChannelRef.Discord, "401"));
         Assert.Equal(PostStatus.Posted, posted.Status);
         Assert.Equal(PostStatus.Failed, failed.Status);
 
@@ -85,25 +84,5 @@ public sealed class MetricsEndpointTests
         Assert.Equal(1, Value(metrics, "interviewbot_qotd_posts_total", "platform=\"discord\""));
         Assert.Equal(1, Value(metrics, "interviewbot_qotd_failures_total", "platform=\"discord\""));
         Assert.Equal(1, Value(metrics, "interviewbot_platform_errors_total", "platform=\"discord\"", "kind=\"client\""));
-    }
-
-    /// <summary>Subscribes the channel at the current minute (so it is due at once) and waits for the day to settle.</summary>
-    private static async Task<PostRecord> SubscribeAndWaitAsync(IQotdStore store, ChannelRef channel)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var at = TimeOnly.ParseExact(now.ToString("HH:mm", CultureInfo.InvariantCulture), "HH:mm", CultureInfo.InvariantCulture);
-        await store.SaveSubscriptionAsync(new Subscription(channel, "UTC", at, null, null, true, "cli", null, now), default);
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        for (var i = 0; i < 300; i++)
-        {
-            if (await store.FindPostAsync(channel, today, default) is { Status: not PostStatus.Claimed } done)
-            {
-                return done;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return await store.FindPostAsync(channel, today, default) ?? throw new TimeoutException("nothing was claimed");
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using InterviewBot.Chat.Qotd;
 using InterviewBot.Chat.Tests.Discord;
 using InterviewBot.Chat.Tests.Fakes;
@@ -47,7 +46,7 @@ public sealed class QotdPostingFaultTests
                 break;
         }
 
-        var record = await SubscribeAndWaitAsync(host.App.Services, new ChannelRef(ChannelRef.Discord, "400"));
+        var record = await QotdSettle.SubscribeDueNowAsync(host.App.Services.GetRequiredService<IQotdStore>(), new ChannelRef(ChannelRef.Discord, "400"));
 
         Assert.Equal(PostStatus.Posted, record.Status);
         Assert.Single(host.Rest.ChannelMessages("400"));
@@ -80,7 +79,7 @@ public sealed class QotdPostingFaultTests
         }
 
         await using var host = await SlackTestHost.StartAsync(fake, configure: b => b.Configuration.AddInMemoryCollection(Settings(data)));
-        var record = await SubscribeAndWaitAsync(host.Services, new ChannelRef(ChannelRef.Slack, "C1"));
+        var record = await QotdSettle.SubscribeDueNowAsync(host.Services.GetRequiredService<IQotdStore>(), new ChannelRef(ChannelRef.Slack, "C1"));
 
         Assert.Equal(PostStatus.Posted, record.Status);
         Assert.Single(fake.Workspace.Messages("C1"));
@@ -94,25 +93,4 @@ public sealed class QotdPostingFaultTests
         ["Qotd:AttemptTimeout"] = "00:00:02",
         ["Qotd:Lease"] = "00:00:05",
     };
-
-    /// <summary>Subscribes the channel at the current minute (so it is due at once) and waits for the day to settle.</summary>
-    private static async Task<PostRecord> SubscribeAndWaitAsync(IServiceProvider services, ChannelRef channel)
-    {
-        var store = services.GetRequiredService<IQotdStore>();
-        var now = DateTimeOffset.UtcNow;
-        var at = TimeOnly.ParseExact(now.ToString("HH:mm", CultureInfo.InvariantCulture), "HH:mm", CultureInfo.InvariantCulture);
-        await store.SaveSubscriptionAsync(new Subscription(channel, "UTC", at, null, null, true, "cli", null, now), default);
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        for (var i = 0; i < 300; i++)
-        {
-            if (await store.FindPostAsync(channel, today, default) is { Status: not PostStatus.Claimed } done)
-            {
-                return done;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return await store.FindPostAsync(channel, today, default) ?? throw new TimeoutException("nothing was claimed");
-    }
 }

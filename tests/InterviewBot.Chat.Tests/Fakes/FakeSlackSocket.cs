@@ -26,13 +26,15 @@ internal sealed class FakeSlackSocket(int number, WebSocket socket, FakeSlackRec
 
     public async Task HelloAsync()
     {
+        // Numbered before sending: the client can read the hello, and close its old connection, before this send's
+        // continuation runs, so numbering after it could put the hello after that close.
+        HelloSeq = recorder.NextSeq();
         await SendAsync(new JsonObject
         {
             ["type"] = "hello", ["num_connections"] = number,
             ["connection_info"] = new JsonObject { ["app_id"] = "A1" },
             ["debug_info"] = new JsonObject { ["host"] = "fake", ["approximate_connection_time"] = 18060 },
         });
-        HelloSeq = recorder.NextSeq();
     }
 
     /// <summary>Sends an envelope and returns its envelope_id.</summary>
